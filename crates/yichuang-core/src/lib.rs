@@ -1,0 +1,12 @@
+//! The pure domain of Yichuang: the service-item catalog, the official working-day calendar
+//! and the deadlines computed on it. No IO, no clock, no database: time is always passed in,
+//! so the workstation and the county hub compute exactly the same results.
+
+pub mod calendar;
+pub mod catalog;
+pub mod deadline;
+pub mod lang;
+
+pub use calendar::{CalendarError, DueDate, HolidayYear, WorkCalendar};
+pub use catalog::{Catalog, CatalogError, CatalogIssue, ServiceItem};
+pub use lang::Lang;
