@@ -1,0 +1,12 @@
+//! The workstation's local SQLite cache: opening it safely (WAL, synchronous=NORMAL, foreign
+//! keys, `BEGIN IMMEDIATE` writes), its migrations, and one store module per aggregate.
+//! Rules live in yichuang-core; this crate only keeps and finds what the core has validated.
+
+pub mod calendar;
+pub mod catalog;
+mod error;
+pub mod settings;
+mod store;
+
+pub use error::StoreError;
+pub use store::Store;

@@ -1,0 +1,107 @@
+//! End-to-end stories in the REAL Yichuang window: the built app is started by tauri-driver
+//! (which drives WebKitWebDriver) under the caller's X display, and each story clicks and
+//! types as a clerk would. Run by `make e2e` under xvfb-run and dbus-run-session.
+//!
+//! Usage: yichuang-e2e <path to the built app> [screenshot dir]
+
+mod stories;
+mod webdriver;
+
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// tauri-driver, killed when the run ends however it ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> {
+    let port = free_port();
+    let native = free_port();
+    let tauri_driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+    let child = Command::new(&tauri_driver)
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        // The app inherits this: each run starts from an empty local cache.
+        .env("YICHUANG_DATA_DIR", data_dir)
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start {tauri_driver}: {e} (make e2e installs it)"))?;
+    let driver = Driver(child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err("tauri-driver did not start listening".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok((driver, format!("http://127.0.0.1:{port}")))
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(app) = args.next() else {
+        eprintln!("usage: yichuang-e2e <app binary> [screenshot dir]");
+        return ExitCode::from(2);
+    };
+    let app = std::fs::canonicalize(&app).unwrap_or_else(|_| PathBuf::from(&app));
+    let shots = PathBuf::from(args.next().unwrap_or_else(|| "target/e2e".into()));
+
+    let mut passed = 0;
+    let mut failed = 0;
+    for (name, story) in stories::ALL {
+        let data_dir = match tempfile::Builder::new().prefix("yichuang-e2e-").tempdir() {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("cannot create a data dir: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let result = start_driver(data_dir.path()).and_then(|(driver, url)| {
+            let session = webdriver::Session::start(&url, app.to_str().unwrap_or_default())?;
+            let ctx = stories::Ctx {
+                session: &session,
+                shots: &shots,
+                scratch: data_dir.path(),
+            };
+            let outcome = story(&ctx);
+            if outcome.is_err() {
+                let _ = session.screenshot(&shots.join(format!("FAILED-{name}.png")));
+            }
+            session.end();
+            drop(driver);
+            outcome
+        });
+        match result {
+            Ok(()) => {
+                passed += 1;
+                eprintln!("e2e story ok: {name}");
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("e2e story FAILED: {name}\n  {e}");
+            }
+        }
+    }
+    // The plain closing line CI reads.
+    println!("e2e: {passed} passed, {failed} failed");
+    if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

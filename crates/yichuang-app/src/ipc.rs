@@ -1,0 +1,154 @@
+//! The IPC contract: the one list of commands the window may call, and the TypeScript
+//! bindings generated from it. The Tauri shell expands the same list into its handlers, so
+//! a command cannot exist on one side only.
+
+use std::fmt::Write as _;
+use ts_rs::{Config, TS};
+
+/// Calls `$callback!` with every command as `name: handler, Request => Response;`.
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            settings_get: $crate::api::settings::get, () => $crate::api::settings::Settings;
+            settings_set_language: $crate::api::settings::set_language,
+                $crate::api::settings::SetLanguageRequest => $crate::api::settings::Settings;
+            catalog_status: $crate::api::catalog::status, () => $crate::api::catalog::CatalogStatus;
+            catalog_import: $crate::api::catalog::import,
+                $crate::api::catalog::ImportCatalogRequest => $crate::api::catalog::ImportCatalogResult;
+            catalog_load_demo: $crate::api::catalog::load_demo,
+                () => $crate::api::catalog::ImportCatalogResult;
+            catalog_departments: $crate::api::catalog::departments,
+                () => Vec<$crate::api::catalog::DepartmentInfo>;
+            catalog_search: $crate::api::catalog::search,
+                $crate::api::catalog::SearchItemsRequest => Vec<$crate::api::catalog::ItemSummary>;
+            catalog_item: $crate::api::catalog::item,
+                $crate::api::catalog::ItemRequest => $crate::api::catalog::ItemDetail;
+            calendar_info: $crate::api::calendar::info, () => $crate::api::calendar::CalendarInfo;
+            calendar_import_year: $crate::api::calendar::import_year,
+                $crate::api::calendar::ImportCalendarRequest => $crate::api::calendar::CalendarInfo;
+            calendar_due_date: $crate::api::calendar::due_date,
+                $crate::api::calendar::DueDateRequest => $crate::api::calendar::DueDatePreview;
+        }
+    };
+}
+
+/// Every type that crosses the boundary, declared once in the bindings file.
+fn declarations(cfg: &Config) -> Vec<String> {
+    use crate::api::{calendar, catalog, settings};
+    use yichuang_core::{calendar as cal, catalog as core_catalog, deadline};
+    vec![
+        crate::ApiError::decl(cfg),
+        crate::ErrorCode::decl(cfg),
+        yichuang_core::Lang::decl(cfg),
+        settings::Settings::decl(cfg),
+        settings::SetLanguageRequest::decl(cfg),
+        catalog::CatalogStatus::decl(cfg),
+        catalog::CatalogVersionInfo::decl(cfg),
+        catalog::ImportCatalogRequest::decl(cfg),
+        catalog::ImportCatalogResult::decl(cfg),
+        catalog::DepartmentInfo::decl(cfg),
+        catalog::SearchItemsRequest::decl(cfg),
+        catalog::ItemSummary::decl(cfg),
+        catalog::ItemRequest::decl(cfg),
+        catalog::ItemDetail::decl(cfg),
+        core_catalog::ServiceItem::decl(cfg),
+        core_catalog::ItemKind::decl(cfg),
+        core_catalog::Material::decl(cfg),
+        core_catalog::MaterialForm::decl(cfg),
+        core_catalog::Situation::decl(cfg),
+        core_catalog::FeeStandard::decl(cfg),
+        calendar::CalendarInfo::decl(cfg),
+        calendar::ImportCalendarRequest::decl(cfg),
+        calendar::DueDateRequest::decl(cfg),
+        deadline::DueDatePreview::decl(cfg),
+        cal::DueDate::decl(cfg),
+    ]
+}
+
+/// A command as the TypeScript client sees it.
+struct CommandSpec {
+    name: &'static str,
+    request: String,
+    response: String,
+}
+
+macro_rules! command_specs {
+    ($($name:ident : $handler:path, $req:ty => $resp:ty;)*) => {
+        fn command_specs(cfg: &Config) -> Vec<CommandSpec> {
+            vec![$(CommandSpec {
+                name: stringify!($name),
+                request: <$req as TS>::name(cfg),
+                response: <$resp as TS>::name(cfg),
+            }),*]
+        }
+    };
+}
+for_each_command!(command_specs);
+
+fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for ch in snake.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The whole bindings file, as committed at `frontend/src/lib/ipc/bindings.ts`.
+pub fn render_bindings() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust IPC contract (crates/yichuang-app/src/ipc.rs).\n\
+         // Do not edit: run `make bindings`. `make test` fails when this file is stale.\n\n\
+         import { call } from \"./call\";\n\n",
+    );
+    for decl in declarations(&cfg) {
+        let _ = writeln!(out, "export {decl}\n");
+    }
+    out.push_str("/** Every command of the workstation, one typed function each. */\nexport const api = {\n");
+    for c in command_specs(&cfg) {
+        let arg = if c.request == "null" {
+            String::new()
+        } else {
+            format!("req: {}", c.request)
+        };
+        let pass = if c.request == "null" { "null" } else { "req" };
+        let _ = writeln!(
+            out,
+            "  {}: ({arg}): Promise<{}> => call(\"{}\", {pass}),",
+            camel(c.name),
+            c.response,
+            c.name
+        );
+    }
+    out.push_str("} as const;\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_typescript_bindings_match_the_rust_contract() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/src/lib/ipc/bindings.ts");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == render_bindings(),
+            "frontend/src/lib/ipc/bindings.ts is stale: run `make bindings` and commit it"
+        );
+    }
+
+    #[test]
+    fn command_names_become_camel_case_functions() {
+        assert_eq!(camel("catalog_load_demo"), "catalogLoadDemo");
+    }
+}

@@ -1,0 +1,155 @@
+//! A minimal W3C WebDriver client: just the calls the stories need, with waiting.
+
+use base64::Engine as _;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+#[derive(Debug)]
+pub struct Session {
+    base: String,
+    id: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Element(String);
+
+pub type Result<T> = std::result::Result<T, String>;
+
+fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value> {
+    let req = ureq::request(method, url).timeout(Duration::from_secs(120));
+    let resp = match body {
+        Some(b) => req.send_json(b),
+        None => req.call(),
+    };
+    let resp = match resp {
+        Ok(r) => r,
+        Err(ureq::Error::Status(code, r)) => {
+            let body: Value = r.into_json().unwrap_or(Value::Null);
+            return Err(format!("{method} {url} → HTTP {code}: {body}"));
+        }
+        Err(e) => return Err(format!("{method} {url}: {e}")),
+    };
+    let v: Value = resp.into_json().map_err(|e| format!("bad JSON from driver: {e}"))?;
+    Ok(v["value"].clone())
+}
+
+impl Session {
+    /// Starts the application under test through tauri-driver.
+    pub fn start(driver: &str, application: &str) -> Result<Session> {
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": application}
+        }}});
+        let v = request("POST", &format!("{driver}/session"), Some(caps))?;
+        let id = v["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no session id in {v}"))?
+            .to_string();
+        Ok(Session {
+            base: format!("{driver}/session/{id}"),
+            id,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn post(&self, path: &str, body: Value) -> Result<Value> {
+        request("POST", &format!("{}{path}", self.base), Some(body))
+    }
+
+    fn get(&self, path: &str) -> Result<Value> {
+        request("GET", &format!("{}{path}", self.base), None)
+    }
+
+    pub fn find(&self, css: &str) -> Result<Option<Element>> {
+        let v = self.post(
+            "/elements",
+            json!({"using": "css selector", "value": css}),
+        )?;
+        Ok(v.as_array()
+            .and_then(|a| a.first())
+            .and_then(|e| e[ELEMENT_KEY].as_str())
+            .map(|s| Element(s.to_string())))
+    }
+
+    /// Waits up to 30 s for an element matching `css`.
+    pub fn wait(&self, css: &str) -> Result<Element> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(e) = self.find(css)? {
+                return Ok(e);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for {css}"));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Waits up to 30 s until the element's text satisfies `pred`; returns the text.
+    pub fn wait_text(&self, css: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut last = String::new();
+        loop {
+            if let Some(e) = self.find(css)? {
+                // The element may be re-rendered between find and read.
+                if let Ok(t) = self.text(&e) {
+                    if pred(&t) {
+                        return Ok(t);
+                    }
+                    last = t;
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for the text of {css}; last: {last:?}"));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Waits up to 30 s until no element matches `css`.
+    pub fn wait_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.find(css)?.is_some() {
+            if Instant::now() > deadline {
+                return Err(format!("{css} is still there"));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        Ok(())
+    }
+
+    pub fn text(&self, e: &Element) -> Result<String> {
+        let v = self.get(&format!("/element/{}/text", e.0))?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    pub fn click(&self, e: &Element) -> Result<()> {
+        self.post(&format!("/element/{}/click", e.0), json!({}))
+            .map(|_| ())
+    }
+
+    pub fn type_text(&self, e: &Element, text: &str) -> Result<()> {
+        self.post(&format!("/element/{}/value", e.0), json!({"text": text}))
+            .map(|_| ())
+    }
+
+    pub fn screenshot(&self, path: &std::path::Path) -> Result<()> {
+        let v = self.get("/screenshot")?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or_default())
+            .map_err(|e| format!("screenshot is not base64: {e}"))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(path, png).map_err(|e| format!("cannot save screenshot: {e}"))
+    }
+
+    pub fn end(self) {
+        let _ = request("DELETE", &self.base, None);
+    }
+}
