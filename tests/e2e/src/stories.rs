@@ -72,8 +72,9 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     s.wait(&testid("catalog-row-000102001000"))?;
     s.type_text(&search, "食品")?;
     s.wait_gone(&testid("catalog-row-000102001000"))?;
-    let row = s.wait(&testid("catalog-row-000102002000"))?;
-    s.click(&row)?;
+    // WebKitWebDriver will not click a table row itself, only a cell in it.
+    let cell = s.wait(&format!("{} td", testid("catalog-row-000102002000")))?;
+    s.click(&cell)?;
 
     s.wait(&testid("item-detail"))?;
     let materials = s.wait_text(&testid("item-materials"), |t| !t.is_empty())?;
@@ -93,5 +94,7 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     if expected.provisional {
         s.wait(&testid("due-provisional"))?;
     }
+    // Let the drawer finish sliding in so the screenshot shows what the clerk sees.
+    std::thread::sleep(std::time::Duration::from_millis(800));
     s.screenshot(&ctx.shots.join("catalog-item.png"))
 }

@@ -9,7 +9,6 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 #[derive(Debug)]
 pub struct Session {
     base: String,
-    id: String,
 }
 
 #[derive(Debug, Clone)]
@@ -49,12 +48,7 @@ impl Session {
             .to_string();
         Ok(Session {
             base: format!("{driver}/session/{id}"),
-            id,
         })
-    }
-
-    pub fn id(&self) -> &str {
-        &self.id
     }
 
     fn post(&self, path: &str, body: Value) -> Result<Value> {

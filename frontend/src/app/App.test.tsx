@@ -1,0 +1,179 @@
+// Integration test of the UI over a fake backend: first start, catalog search, item detail, settings.
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CatalogStatus, Lang, SearchItemsRequest } from "../lib/ipc";
+import { CALENDAR, DEPARTMENTS, DETAIL, DUE, LOADED_STATUS, searchItems } from "../test/fixtures";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+import { App } from "./App";
+
+let status: CatalogStatus;
+let lang: Lang;
+let importAnswer: () => Promise<unknown>;
+const searches: SearchItemsRequest[] = [];
+
+function backend(command: string, args: { req: unknown }): Promise<unknown> {
+  switch (command) {
+    case "settings_get":
+      return Promise.resolve({ lang, data_dir: "/var/lib/yichuang" });
+    case "settings_set_language":
+      lang = (args.req as { lang: Lang }).lang;
+      return Promise.resolve({ lang, data_dir: "/var/lib/yichuang" });
+    case "catalog_status":
+      return Promise.resolve(status);
+    case "catalog_load_demo":
+      status = LOADED_STATUS;
+      return Promise.resolve({ version: "2026.11", item_count: 24, changed: true });
+    case "catalog_import":
+      return importAnswer();
+    case "catalog_departments":
+      return Promise.resolve(DEPARTMENTS);
+    case "catalog_search": {
+      const req = args.req as SearchItemsRequest;
+      searches.push(req);
+      return Promise.resolve(searchItems(req));
+    }
+    case "catalog_item":
+      return Promise.resolve(DETAIL);
+    case "calendar_due_date":
+      return Promise.resolve(DUE);
+    case "calendar_info":
+      return Promise.resolve(CALENDAR);
+    default:
+      return Promise.reject(`unknown command ${command}`);
+  }
+}
+
+describe("App", () => {
+  beforeEach(() => {
+    status = { current: null, versions: [] };
+    lang = "zh-CN";
+    importAnswer = () =>
+      Promise.reject({
+        code: "catalog_invalid",
+        message: "目录文件第 12 行：缺少 version 字段\n请向县数据中心索取正确文件。",
+      });
+    searches.length = 0;
+    invoke.mockImplementation(backend);
+  });
+
+  it("offers the demo catalog on first start, then shows the catalog", async () => {
+    render(<App />);
+    const loadDemo = await screen.findByTestId("welcome-load-demo");
+    expect(screen.getByTestId("welcome-import-file")).toBeVisible();
+    fireEvent.click(loadDemo);
+
+    expect(await screen.findByTestId("catalog-row-000118001000")).toBeInTheDocument();
+    expect(screen.getByTestId("header-catalog")).toHaveTextContent("目录 2026.11 · 江永县");
+    const row = screen.getByTestId("catalog-row-000118001000");
+    expect(row).toHaveTextContent("承诺件");
+    expect(row).toHaveTextContent("承诺 5 / 法定 30 个工作日");
+    expect(row).toHaveTextContent("¥80.00");
+    expect(row).toHaveTextContent("首席代表审批");
+    expect(screen.getByTestId("catalog-row-000102001000")).toHaveTextContent("不收费");
+  });
+
+  it("shows the backend message verbatim when a file import fails", async () => {
+    render(<App />);
+    const input = await screen.findByTestId("welcome-import-file");
+    const file = new File(["{}"], "bad.json", { type: "application/json" });
+    fireEvent.change(input, { target: { files: [file] } });
+
+    const alert = await screen.findByTestId("import-error");
+    expect(alert).toHaveTextContent("目录文件有误，未导入");
+    expect(alert).toHaveTextContent("缺少 version 字段");
+    expect(screen.queryByTestId("catalog-page")).not.toBeInTheDocument();
+  });
+
+  it("searches as the clerk types and opens the item detail", async () => {
+    status = LOADED_STATUS;
+    render(<App />);
+    await screen.findByTestId("catalog-row-000102001000");
+
+    fireEvent.change(screen.getByTestId("catalog-search"), { target: { value: "不动产" } });
+    await waitFor(() =>
+      expect(screen.queryByTestId("catalog-row-000102001000")).not.toBeInTheDocument(),
+    );
+    expect(searches.at(-1)).toEqual({ query: "不动产", department: null });
+
+    const deptSelect = screen.getByTestId("catalog-department");
+    fireEvent.mouseDown(deptSelect.querySelector(".ant-select-selector") ?? deptSelect);
+    fireEvent.click(await screen.findByText("县自然资源局", { selector: ".ant-select-item-option-content" }));
+    await waitFor(() => expect(searches.at(-1)).toEqual({ query: "不动产", department: "ZRZY" }));
+
+    fireEvent.click(screen.getByTestId("catalog-row-000118001000"));
+    const detail = await screen.findByTestId("item-detail");
+    expect(await within(detail).findByText("《不动产登记暂行条例》")).toBeInTheDocument();
+    expect(within(detail).getByTestId("item-detail-title")).toHaveTextContent("不动产首次登记");
+    const materials = within(detail).getByTestId("item-materials");
+    expect(materials).toHaveTextContent("不动产登记申请书");
+    expect(materials).toHaveTextContent("复印件");
+    expect(materials).toHaveTextContent("选交");
+    expect(within(detail).getByTestId("situation-agent")).toHaveTextContent("授权委托书");
+    expect(within(detail).getByText("县市场监督管理局")).toBeInTheDocument();
+
+    const due = await within(detail).findByTestId("due-promised");
+    expect(due).toHaveTextContent("2027-01-05");
+    expect(within(detail).getByTestId("due-statutory")).toHaveTextContent("2027-02-08");
+    expect(within(detail).getByTestId("due-date")).toHaveTextContent("今日（2026-12-28）受理：");
+    expect(within(detail).getByTestId("due-provisional")).toHaveTextContent("暂定");
+    expect(within(detail).queryByTestId("due-on-the-spot")).not.toBeInTheDocument();
+  });
+
+  it("shows placeholders for unbuilt pages and the calendar warning in settings", async () => {
+    status = LOADED_STATUS;
+    render(<App />);
+    await screen.findByTestId("catalog-page");
+
+    fireEvent.click(screen.getByTestId("nav-queue"));
+    expect(screen.getByTestId("under-construction")).toHaveTextContent("办件队列");
+
+    fireEvent.click(screen.getByTestId("nav-settings"));
+    expect(await screen.findByTestId("calendar-next-year-missing")).toHaveTextContent(
+      "尚未导入 2027 年节假日安排",
+    );
+    expect(screen.getByTestId("settings-data-dir")).toHaveTextContent("/var/lib/yichuang");
+    expect(screen.getByTestId("settings-catalog-version")).toHaveTextContent("2026.11");
+    expect(screen.getByTestId("settings-import-catalog")).toHaveAttribute("type", "file");
+    expect(screen.getByTestId("settings-import-calendar")).toHaveAttribute("type", "file");
+  });
+
+  it("switches the language through the backend", async () => {
+    status = LOADED_STATUS;
+    render(<App />);
+    await screen.findByTestId("catalog-page");
+    fireEvent.click(screen.getByTestId("nav-settings"));
+    fireEvent.click(within(screen.getByTestId("settings-lang")).getByTestId("settings-lang-en"));
+
+    expect(await screen.findByText("Catalog 2026.11 · 江永县")).toBeInTheDocument();
+    expect(invoke).toHaveBeenCalledWith("settings_set_language", { req: { lang: "en" } });
+    expect(screen.getByTestId("nav-catalog")).toHaveTextContent("Catalog");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("branches on the error code when a settings import fails, and reports success", async () => {
+    status = LOADED_STATUS;
+    importAnswer = () =>
+      Promise.reject({
+        code: "catalog_older_than_current",
+        message: "目录版本 2026.09 早于当前使用的版本 2026.11，未导入。",
+      });
+    render(<App />);
+    await screen.findByTestId("catalog-page");
+    fireEvent.click(screen.getByTestId("nav-settings"));
+    const input = screen.getByTestId("settings-import-catalog");
+    const file = () => new File(['{"version":"x"}'], "c.json", { type: "application/json" });
+
+    fireEvent.change(input, { target: { files: [file()] } });
+    const alert = await screen.findByTestId("import-error");
+    expect(alert).toHaveTextContent("版本较旧，未导入");
+    expect(alert).toHaveTextContent("目录版本 2026.09 早于当前使用的版本 2026.11，未导入。");
+
+    importAnswer = () => Promise.resolve({ version: "2026.11", item_count: 24, changed: false });
+    fireEvent.change(input, { target: { files: [file()] } });
+    expect(await screen.findByTestId("import-success")).toHaveTextContent("目录 2026.11 已是最新，无变化");
+    expect(screen.queryByTestId("import-error")).not.toBeInTheDocument();
+  });
+});

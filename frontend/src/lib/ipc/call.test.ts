@@ -1,0 +1,57 @@
+// Tests the IPC error conversion in call.ts with a mocked Tauri `invoke`.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+import { api } from "./bindings";
+
+/** Makes the next `invoke` reject with `reason`, the way Tauri rejects a failed command. */
+function rejectWith(reason: unknown) {
+  invoke.mockImplementation(() => Promise.reject(reason));
+}
+import { call, IpcError, toIpcError } from "./call";
+
+describe("call", () => {
+  beforeEach(() => {
+    invoke.mockReset();
+  });
+
+  it("passes the request as `req` and returns the result", async () => {
+    invoke.mockResolvedValue({ lang: "en", data_dir: "/tmp/x" });
+    await expect(api.settingsGet()).resolves.toEqual({ lang: "en", data_dir: "/tmp/x" });
+    expect(invoke).toHaveBeenCalledWith("settings_get", { req: null });
+
+    invoke.mockResolvedValue([]);
+    await api.catalogSearch({ query: "登记", department: null });
+    expect(invoke).toHaveBeenLastCalledWith("catalog_search", {
+      req: { query: "登记", department: null },
+    });
+  });
+
+  it("keeps the code and message of an ApiError rejection", async () => {
+    rejectWith({ code: "catalog_invalid", message: "第 3 行：缺少字段\n第 9 行：格式错误" });
+    const err = await call("catalog_import", { text: "{}" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IpcError);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as IpcError).code).toBe("catalog_invalid");
+    expect((err as IpcError).message).toBe("第 3 行：缺少字段\n第 9 行：格式错误");
+    expect((err as IpcError).command).toBe("catalog_import");
+  });
+
+  it("turns a string rejection into ipc_failed", async () => {
+    rejectWith("command catalog_foo not found");
+    const err = await call("catalog_foo", null).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IpcError);
+    expect((err as IpcError).code).toBe("ipc_failed");
+    expect((err as IpcError).message).toBe("command catalog_foo not found");
+  });
+
+  it("does not trust unknown codes or malformed objects", () => {
+    expect(toIpcError("x", { code: "made_up", message: "m" }).code).toBe("ipc_failed");
+    expect(toIpcError("x", { code: "catalog_invalid" }).code).toBe("ipc_failed");
+    expect(toIpcError("x", null).code).toBe("ipc_failed");
+    expect(toIpcError("x", new TypeError("boom")).message).toBe("boom");
+    expect(toIpcError("x", undefined).message).toContain("x");
+  });
+});

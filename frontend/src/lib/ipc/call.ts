@@ -1,0 +1,72 @@
+// The single IPC entry point: the only place in the frontend that calls Tauri's `invoke`.
+// Every rejection is turned into an `IpcError` whose `code` the UI can branch on.
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError, ErrorCode } from "./bindings";
+
+/** Backend error codes, plus `ipc_failed` when the call itself broke (no `ApiError` came back). */
+export type IpcErrorCode = ErrorCode | "ipc_failed";
+
+/** Every backend code, checked against `ErrorCode` at compile time (missing or extra keys fail). */
+const KNOWN_CODES: Record<ErrorCode, true> = {
+  catalog_invalid: true,
+  catalog_version_conflict: true,
+  catalog_older_than_current: true,
+  catalog_not_loaded: true,
+  item_not_found: true,
+  calendar_invalid: true,
+  storage_failed: true,
+};
+
+export class IpcError extends Error {
+  /** Stable, language-neutral code; branch on this, never on `message`. */
+  readonly code: IpcErrorCode;
+  /** The command that failed, for logs. */
+  readonly command: string;
+
+  constructor(code: IpcErrorCode, message: string, command: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = "IpcError";
+    this.code = code;
+    this.command = command;
+  }
+}
+
+function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(KNOWN_CODES, code);
+}
+
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isKnownCode(v.code) && typeof v.message === "string";
+}
+
+/** Converts whatever `invoke` rejected with into an `IpcError`. */
+export function toIpcError(command: string, reason: unknown): IpcError {
+  if (reason instanceof IpcError) return reason;
+  if (isApiError(reason)) return new IpcError(reason.code, reason.message, command);
+  let message: string;
+  if (typeof reason === "string") {
+    message = reason;
+  } else if (reason instanceof Error) {
+    message = reason.message;
+  } else if (
+    typeof reason === "object" &&
+    reason !== null &&
+    typeof (reason as { message?: unknown }).message === "string"
+  ) {
+    message = (reason as { message: string }).message;
+  } else {
+    message = `IPC call "${command}" failed`;
+  }
+  return new IpcError("ipc_failed", message, command, reason);
+}
+
+/** Calls a backend command with its request as the `req` argument. */
+export async function call<T>(command: string, req: unknown): Promise<T> {
+  try {
+    return await invoke<T>(command, { req });
+  } catch (reason) {
+    throw toIpcError(command, reason);
+  }
+}

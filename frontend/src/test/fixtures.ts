@@ -1,0 +1,105 @@
+// Test fixtures: a tiny fake backend answering IPC commands like the Rust side would.
+import type {
+  CalendarInfo,
+  CatalogStatus,
+  DepartmentInfo,
+  DueDatePreview,
+  ItemDetail,
+  ItemSummary,
+  SearchItemsRequest,
+} from "../lib/ipc";
+
+export const DEPARTMENTS: DepartmentInfo[] = [
+  { code: "SCJG", name: "县市场监督管理局" },
+  { code: "ZRZY", name: "县自然资源局" },
+];
+
+export const ITEMS: ItemSummary[] = [
+  {
+    code: "000102001000",
+    name: "个体工商户设立登记",
+    department_code: "SCJG",
+    department_name: "县市场监督管理局",
+    kind: "immediate",
+    statutory_days: 15,
+    promised_days: 0,
+    requires_chief_approval: false,
+    fee_cents: null,
+  },
+  {
+    code: "000118001000",
+    name: "不动产首次登记",
+    department_code: "ZRZY",
+    department_name: "县自然资源局",
+    kind: "promised",
+    statutory_days: 30,
+    promised_days: 5,
+    requires_chief_approval: true,
+    fee_cents: 8000,
+  },
+];
+
+export const DETAIL: ItemDetail = {
+  catalog_version: "2026.11",
+  department_name: "县自然资源局",
+  item: {
+    code: "000118001000",
+    name: "不动产首次登记",
+    department: "ZRZY",
+    kind: "promised",
+    statutory_days: 30,
+    promised_days: 5,
+    legal_basis: "《不动产登记暂行条例》",
+    requires_chief_approval: true,
+    materials: [
+      { code: "APP", name: "不动产登记申请书", form: "original", copies: 1, required: true },
+      { code: "ID", name: "身份证件", form: "copy", copies: 2, required: false, note: "核验原件" },
+    ],
+    situations: [
+      {
+        code: "agent",
+        name: "委托代理人办理",
+        materials: [{ code: "AUTH", name: "授权委托书", form: "original", copies: 1, required: true }],
+      },
+    ],
+    fee: { name: "不动产登记费（住宅）", amount_cents: 8000, basis: "发改价格规〔2016〕2559号" },
+    special_procedures: ["现场核查"],
+    joint_departments: ["SCJG"],
+  },
+};
+
+export const DUE: DueDatePreview = {
+  item_code: "000118001000",
+  kind: "promised",
+  accepted_on: "2026-12-28",
+  on_the_spot: null,
+  promised: { date: "2027-01-05", working_days: 5, provisional: true, calendar_version: "cn-2020-2026-abcd" },
+  statutory: { date: "2027-02-08", working_days: 30, provisional: true, calendar_version: "cn-2020-2026-abcd" },
+};
+
+export const CALENDAR: CalendarInfo = {
+  version: "cn-2020-2026-abcd",
+  years: [2025, 2026],
+  today: "2026-12-28",
+  next_year_loaded: false,
+};
+
+export const LOADED_STATUS: CatalogStatus = {
+  current: {
+    version: "2026.11",
+    region_code: "431125",
+    region_name: "江永县",
+    imported_at: "2026-11-22T10:00:00+08:00",
+    item_count: 24,
+    department_count: 14,
+  },
+  versions: [],
+};
+
+export function searchItems(req: SearchItemsRequest): ItemSummary[] {
+  return ITEMS.filter(
+    (i) =>
+      (req.department === null || i.department_code === req.department) &&
+      (i.name.includes(req.query) || i.code.startsWith(req.query)),
+  );
+}
