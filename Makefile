@@ -57,7 +57,7 @@ bindings:
 # The real window under Xvfb and a private D-Bus session, driven through tauri-driver.
 e2e: deps tauri-driver app
 	$(CARGO) build -q -p yichuang-e2e
-	PATH="$$HOME/.cargo/bin:$$PATH" dbus-run-session -- xvfb-run -a -s "-screen 0 1440x900x24" \
+	PATH="$$HOME/.cargo/bin:$$PATH" xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
 	  target/debug/yichuang-e2e $(APP_BIN) target/e2e
 
 fmt:

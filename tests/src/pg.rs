@@ -62,7 +62,9 @@ impl PgCluster {
         // `postgres` system user that Debian's package creates.
         let as_postgres = is_root();
         if as_postgres {
-            run(Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()));
+            run(Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir.path()));
         }
         let data = dir.path().join("data");
         let port = free_port();
@@ -131,7 +133,10 @@ impl Drop for PgCluster {
     fn drop(&mut self) {
         if let Some(owned) = &self.owned {
             let data = owned.dir.path().join("data");
-            let _ = owned.pg("pg_ctl", &["stop", "-m", "immediate", "-D", path_str(&data)]);
+            let _ = owned.pg(
+                "pg_ctl",
+                &["stop", "-m", "immediate", "-D", path_str(&data)],
+            );
         }
     }
 }
@@ -168,7 +173,10 @@ fn pg_bin_dir() -> PathBuf {
         })
         .collect();
     found.sort();
-    found.pop().expect("an initdb under /usr/lib/postgresql/*/bin").1
+    found
+        .pop()
+        .expect("an initdb under /usr/lib/postgresql/*/bin")
+        .1
 }
 
 fn is_root() -> bool {

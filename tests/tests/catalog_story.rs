@@ -25,9 +25,14 @@ async fn the_county_and_a_workstation_hold_the_same_catalog_from_the_same_file()
     })
     .await
     .expect("open");
-    catalog::import(&app, catalog::ImportCatalogRequest { text: DEMO_CATALOG.into() })
-        .await
-        .expect("workstation import");
+    catalog::import(
+        &app,
+        catalog::ImportCatalogRequest {
+            text: DEMO_CATALOG.into(),
+        },
+    )
+    .await
+    .expect("workstation import");
 
     let county: Vec<(String, i32, i32)> = sqlx::query_as(
         "SELECT code, statutory_days, promised_days FROM catalog_item \

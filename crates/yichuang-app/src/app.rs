@@ -53,7 +53,10 @@ impl App {
             tracing::error!(error = %e, dir = %config.data_dir.display(), "cannot create data dir");
             ApiError::new(
                 crate::ErrorCode::StorageFailed,
-                lang.pick("无法创建本机数据目录", "Cannot create the local data directory"),
+                lang.pick(
+                    "无法创建本机数据目录",
+                    "Cannot create the local data directory",
+                ),
             )
         })?;
         let store = Store::open(&config.data_dir.join("cache.db"))
@@ -103,7 +106,10 @@ impl App {
         let imported = calendar_store::imported_years(&self.store)
             .await
             .map_err(|e| ApiError::from_store(e, self.lang()))?;
-        let years: Vec<HolidayYear> = HolidayYear::embedded().into_iter().chain(imported).collect();
+        let years: Vec<HolidayYear> = HolidayYear::embedded()
+            .into_iter()
+            .chain(imported)
+            .collect();
         *self.calendar.write().expect("calendar lock") = Arc::new(WorkCalendar::new(years));
         Ok(())
     }

@@ -113,7 +113,9 @@ pub fn render_bindings() -> String {
     for decl in declarations(&cfg) {
         let _ = writeln!(out, "export {decl}\n");
     }
-    out.push_str("/** Every command of the workstation, one typed function each. */\nexport const api = {\n");
+    out.push_str(
+        "/** Every command of the workstation, one typed function each. */\nexport const api = {\n",
+    );
     for c in command_specs(&cfg) {
         let arg = if c.request == "null" {
             String::new()
@@ -139,7 +141,10 @@ mod tests {
 
     #[test]
     fn the_committed_typescript_bindings_match_the_rust_contract() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/src/lib/ipc/bindings.ts");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../frontend/src/lib/ipc/bindings.ts"
+        );
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == render_bindings(),

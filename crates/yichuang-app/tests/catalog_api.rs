@@ -31,7 +31,9 @@ async fn on_first_start_there_is_no_catalog_and_browsing_says_so() {
     let (_d, app) = open_at("2026-11-23 09:00").await;
     let status = catalog::status(&app, ()).await.expect("status");
     assert_eq!(status.current, None);
-    let err = catalog::search(&app, search("", None)).await.expect_err("no catalog");
+    let err = catalog::search(&app, search("", None))
+        .await
+        .expect_err("no catalog");
     assert_eq!(err.code, ErrorCode::CatalogNotLoaded);
     assert!(err.message.contains("尚未导入事项目录"), "{}", err.message);
 }
@@ -40,20 +42,29 @@ async fn on_first_start_there_is_no_catalog_and_browsing_says_so() {
 async fn a_clerk_loads_the_demo_catalog_and_finds_an_item_by_name_code_or_department() {
     let (_d, app) = open_at("2026-11-23 09:00").await;
     let loaded = catalog::load_demo(&app, ()).await.expect("demo");
-    assert_eq!((loaded.version.as_str(), loaded.item_count, loaded.changed), ("2026.11", 24, true));
+    assert_eq!(
+        (loaded.version.as_str(), loaded.item_count, loaded.changed),
+        ("2026.11", 24, true)
+    );
     let status = catalog::status(&app, ()).await.expect("status");
     let current = status.current.expect("current");
     assert_eq!(current.region_name, "江永县");
     assert_eq!(current.department_count, 14);
 
-    let hits = catalog::search(&app, search("食品", None)).await.expect("search");
+    let hits = catalog::search(&app, search("食品", None))
+        .await
+        .expect("search");
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].code, "000102002000");
     assert_eq!(hits[0].department_name, "县市场监督管理局");
 
-    let by_code = catalog::search(&app, search("000118", None)).await.expect("search");
+    let by_code = catalog::search(&app, search("000118", None))
+        .await
+        .expect("search");
     assert_eq!(by_code.len(), 3);
-    let zrzy = catalog::search(&app, search("", Some("ZRZY"))).await.expect("search");
+    let zrzy = catalog::search(&app, search("", Some("ZRZY")))
+        .await
+        .expect("search");
     assert!(zrzy.iter().all(|i| i.department_code == "ZRZY"));
     let depts = catalog::departments(&app, ()).await.expect("departments");
     assert_eq!(depts.len(), 14);
@@ -63,9 +74,14 @@ async fn a_clerk_loads_the_demo_catalog_and_finds_an_item_by_name_code_or_depart
 async fn an_opened_item_shows_materials_situations_limits_fee_and_approval() {
     let (_d, app) = open_at("2026-11-23 09:00").await;
     catalog::load_demo(&app, ()).await.expect("demo");
-    let detail = catalog::item(&app, catalog::ItemRequest { code: "000118002000".into() })
-        .await
-        .expect("item");
+    let detail = catalog::item(
+        &app,
+        catalog::ItemRequest {
+            code: "000118002000".into(),
+        },
+    )
+    .await
+    .expect("item");
     assert_eq!(detail.catalog_version, "2026.11");
     assert_eq!(detail.department_name, "县自然资源局");
     let item = detail.item;
@@ -108,7 +124,12 @@ async fn a_deadline_into_2027_is_provisional_until_the_2027_notice_is_imported()
     };
     let before = calendar::due_date(&app, req()).await.expect("due");
     assert!(before.promised.as_ref().expect("promised").provisional);
-    assert!(!calendar::info(&app, ()).await.expect("info").next_year_loaded);
+    assert!(
+        !calendar::info(&app, ())
+            .await
+            .expect("info")
+            .next_year_loaded
+    );
 
     let notice = json!({"year": 2027, "days": [
         {"name": "元旦", "date": "2027-01-01", "isOffDay": true}
@@ -146,11 +167,20 @@ async fn a_malformed_catalog_is_refused_naming_item_and_field_and_changes_nothin
     let mut doc: Value = serde_json::from_str(DEMO_CATALOG).expect("json");
     doc["version"] = json!("2026.12");
     doc["items"][2]["department"] = json!("XYZ");
-    let err = catalog::import(&app, catalog::ImportCatalogRequest { text: doc.to_string() })
-        .await
-        .expect_err("refused");
+    let err = catalog::import(
+        &app,
+        catalog::ImportCatalogRequest {
+            text: doc.to_string(),
+        },
+    )
+    .await
+    .expect_err("refused");
     assert_eq!(err.code, ErrorCode::CatalogInvalid);
-    assert!(err.message.contains("事项 000102003000 的字段 department"), "{}", err.message);
+    assert!(
+        err.message.contains("事项 000102003000 的字段 department"),
+        "{}",
+        err.message
+    );
     let status = catalog::status(&app, ()).await.expect("status");
     assert_eq!(status.versions.len(), 1);
     assert_eq!(status.current.expect("current").version, "2026.11");
@@ -171,9 +201,21 @@ async fn errors_follow_the_language_the_clerk_chose_and_it_survives_a_restart() 
     drop(app);
 
     let app = App::open(config()).await.expect("reopen");
-    assert_eq!(settings::get(&app, ()).await.expect("settings").lang, Lang::En);
-    let err = catalog::import(&app, catalog::ImportCatalogRequest { text: "nope".into() })
-        .await
-        .expect_err("refused");
-    assert!(err.message.starts_with("The catalog file is invalid"), "{}", err.message);
+    assert_eq!(
+        settings::get(&app, ()).await.expect("settings").lang,
+        Lang::En
+    );
+    let err = catalog::import(
+        &app,
+        catalog::ImportCatalogRequest {
+            text: "nope".into(),
+        },
+    )
+    .await
+    .expect_err("refused");
+    assert!(
+        err.message.starts_with("The catalog file is invalid"),
+        "{}",
+        err.message
+    );
 }

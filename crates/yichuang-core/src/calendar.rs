@@ -241,7 +241,9 @@ impl WorkCalendar {
         let mut counted = 0;
         let mut provisional = false;
         while counted < n {
-            date = date.succ_opt().expect("dates stay far from chrono's limits");
+            date = date
+                .succ_opt()
+                .expect("dates stay far from chrono's limits");
             provisional |= !self.knows_year(date.year());
             if self.is_workday(date) {
                 counted += 1;

@@ -104,11 +104,20 @@ mod tests {
         let cal = WorkCalendar::embedded();
         let birth = item("000107002000");
         let morning = preview(&birth, &cal, at("2026-03-03 09:00"), closing());
-        assert_eq!(morning.on_the_spot.expect("due").date.to_string(), "2026-03-03");
+        assert_eq!(
+            morning.on_the_spot.expect("due").date.to_string(),
+            "2026-03-03"
+        );
         let evening = preview(&birth, &cal, at("2026-03-03 18:00"), closing());
-        assert_eq!(evening.on_the_spot.expect("due").date.to_string(), "2026-03-04");
+        assert_eq!(
+            evening.on_the_spot.expect("due").date.to_string(),
+            "2026-03-04"
+        );
         let saturday = preview(&birth, &cal, at("2026-03-07 10:00"), closing());
-        assert_eq!(saturday.on_the_spot.expect("due").date.to_string(), "2026-03-09");
+        assert_eq!(
+            saturday.on_the_spot.expect("due").date.to_string(),
+            "2026-03-09"
+        );
         assert_eq!(saturday.statutory, None, "出生登记 has no statutory days");
     }
 
@@ -120,6 +129,9 @@ mod tests {
             at("2026-11-22 10:00"),
             closing(),
         );
-        assert!(p.provisional(), "60 working days from late November reach 2027");
+        assert!(
+            p.provisional(),
+            "60 working days from late November reach 2027"
+        );
     }
 }

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;
+pub mod ids;
 pub mod lang;
 
 pub use calendar::{CalendarError, DueDate, HolidayYear, WorkCalendar};

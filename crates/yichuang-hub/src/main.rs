@@ -8,7 +8,11 @@ use yichuang_core::Lang;
 use yichuang_hub::{catalog, db};
 
 #[derive(Debug, Parser)]
-#[command(name = "yichuang-hub", version, about = "Yichuang county hub (一窗 县级中心)")]
+#[command(
+    name = "yichuang-hub",
+    version,
+    about = "Yichuang county hub (一窗 县级中心)"
+)]
 struct Cli {
     /// County PostgreSQL database, e.g. postgres://yichuang@db.example/yichuang.
     /// The password, if any, belongs in ~/.pgpass or PGPASSWORD, not on the command line.
@@ -36,12 +40,15 @@ async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
         )
         .init();
     let cli = Cli::parse();
-    let lang = if cli.lang == "en" { Lang::En } else { Lang::ZhCn };
+    let lang = if cli.lang == "en" {
+        Lang::En
+    } else {
+        Lang::ZhCn
+    };
     match run(cli, lang).await {
         Ok(line) => {
             println!("{line}");
@@ -56,14 +63,19 @@ async fn main() -> ExitCode {
 
 /// Runs one command; the error is the user-facing message.
 async fn run(cli: Cli, lang: Lang) -> Result<String, String> {
-    let pool = db::connect(&cli.database_url).await.map_err(|e| match lang {
-        Lang::ZhCn => format!("无法连接县级数据库：{e}"),
-        Lang::En => format!("cannot connect to the county database: {e}"),
-    })?;
+    let pool = db::connect(&cli.database_url)
+        .await
+        .map_err(|e| match lang {
+            Lang::ZhCn => format!("无法连接县级数据库：{e}"),
+            Lang::En => format!("cannot connect to the county database: {e}"),
+        })?;
     let result = match cli.command {
         Command::Migrate => db::migrate(&pool)
             .await
-            .map(|()| lang.pick("数据库结构已是最新。", "Database schema is up to date.").to_string())
+            .map(|()| {
+                lang.pick("数据库结构已是最新。", "Database schema is up to date.")
+                    .to_string()
+            })
             .map_err(|e| match lang {
                 Lang::ZhCn => format!("数据库迁移失败：{e}"),
                 Lang::En => format!("migration failed: {e}"),
@@ -84,9 +96,14 @@ async fn run(cli: Cli, lang: Lang) -> Result<String, String> {
                         "Published catalog {}: {} departments, {} items.",
                         r.version, r.departments, r.items
                     ),
-                    (false, Lang::ZhCn) => format!("目录 {} 已发布过，内容相同，无变化。", r.version),
+                    (false, Lang::ZhCn) => {
+                        format!("目录 {} 已发布过，内容相同，无变化。", r.version)
+                    }
                     (false, Lang::En) => {
-                        format!("Catalog {} was already published; nothing changed.", r.version)
+                        format!(
+                            "Catalog {} was already published; nothing changed.",
+                            r.version
+                        )
                     }
                 })
                 .map_err(|e| e.message(lang))
@@ -96,7 +113,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<String, String> {
                 Lang::ZhCn => format!("当前目录 {v}，{n} 个事项。"),
                 Lang::En => format!("Current catalog {v}, {n} items."),
             }),
-            Ok(None) => Ok(lang.pick("尚未发布任何目录。", "No catalog published yet.").into()),
+            Ok(None) => Ok(lang
+                .pick("尚未发布任何目录。", "No catalog published yet.")
+                .into()),
             Err(e) => Err(e.to_string()),
         },
     };

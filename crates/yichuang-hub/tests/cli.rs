@@ -48,7 +48,11 @@ async fn county_it_migrates_and_publishes_the_sample_catalog() {
     let file = write(dir.path(), "catalog.json", &sample);
     let out = hub(pg.url(), &["import-catalog", &file]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("已发布目录 2026.11：14 个部门，24 个事项"), "{}", text(&out));
+    assert!(
+        text(&out).contains("已发布目录 2026.11：14 个部门，24 个事项"),
+        "{}",
+        text(&out)
+    );
 
     let pool = yichuang_hub::db::connect(pg.url()).await.expect("connect");
     assert_eq!(count(&pool, "SELECT count(*) FROM catalog_item").await, 24);
@@ -65,7 +69,11 @@ async fn county_it_migrates_and_publishes_the_sample_catalog() {
     assert!(same.status.success());
     assert!(text(&same).contains("无变化"), "{}", text(&same));
     let status = hub(pg.url(), &["catalog-status"]);
-    assert!(text(&status).contains("当前目录 2026.11，24 个事项"), "{}", text(&status));
+    assert!(
+        text(&status).contains("当前目录 2026.11，24 个事项"),
+        "{}",
+        text(&status)
+    );
 }
 
 #[tokio::test]
@@ -81,16 +89,30 @@ async fn a_malformed_catalog_is_refused_whole_and_changes_nothing() {
     let out = hub(pg.url(), &["import-catalog", &file]);
     assert!(!out.status.success());
     let msg = text(&out);
-    assert!(msg.contains("事项 000118003000 的字段 promised_days"), "{msg}");
+    assert!(
+        msg.contains("事项 000118003000 的字段 promised_days"),
+        "{msg}"
+    );
     assert!(msg.contains("未导入"), "{msg}");
 
     let pool = yichuang_hub::db::connect(pg.url()).await.expect("connect");
-    assert_eq!(count(&pool, "SELECT count(*) FROM catalog_version").await, 0);
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM catalog_version").await,
+        0
+    );
     assert_eq!(count(&pool, "SELECT count(*) FROM catalog_item").await, 0);
 
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{ not json").expect("write");
-    let out = hub(pg.url(), &["--lang", "en", "import-catalog", broken.to_str().expect("path")]);
+    let out = hub(
+        pg.url(),
+        &[
+            "--lang",
+            "en",
+            "import-catalog",
+            broken.to_str().expect("path"),
+        ],
+    );
     assert!(!out.status.success());
     assert!(text(&out).contains("not valid JSON"), "{}", text(&out));
 }
@@ -109,7 +131,11 @@ async fn a_newer_catalog_becomes_current_and_the_old_version_stays_for_its_cases
     assert!(hub(pg.url(), &["import-catalog", &v1]).status.success());
     assert!(hub(pg.url(), &["import-catalog", &v2]).status.success());
     let back = hub(pg.url(), &["import-catalog", &v1]);
-    assert!(back.status.success(), "re-importing v1 is a no-op: {}", text(&back));
+    assert!(
+        back.status.success(),
+        "re-importing v1 is a no-op: {}",
+        text(&back)
+    );
 
     let pool = yichuang_hub::db::connect(pg.url()).await.expect("connect");
     let current: String =

@@ -65,7 +65,8 @@ pub struct ItemRow {
 }
 
 fn digest(catalog: &Catalog) -> Result<(String, String), StoreError> {
-    let document = serde_json::to_string(catalog).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let document =
+        serde_json::to_string(catalog).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let sha = hex::encode(Sha256::digest(document.as_bytes()));
     Ok((document, sha))
 }
@@ -187,13 +188,15 @@ pub async fn departments(
     store: &Store,
     version: &str,
 ) -> Result<Vec<(String, String)>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT code, name FROM catalog_department WHERE version = ? ORDER BY rowid",
-    )
-    .bind(version)
-    .fetch_all(store.pool())
-    .await?;
-    Ok(rows.iter().map(|r| (r.get("code"), r.get("name"))).collect())
+    let rows =
+        sqlx::query("SELECT code, name FROM catalog_department WHERE version = ? ORDER BY rowid")
+            .bind(version)
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get("code"), r.get("name")))
+        .collect())
 }
 
 /// Items of `version` whose name contains `query` or whose code starts with it, optionally
@@ -256,7 +259,9 @@ pub async fn item(
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 #[cfg(test)]

@@ -4,10 +4,12 @@ use crate::{Store, StoreError};
 use sqlx::{Sqlite, Transaction};
 
 pub async fn get(store: &Store, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT value FROM setting WHERE key = ?")
-        .bind(key)
-        .fetch_optional(store.pool())
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT value FROM setting WHERE key = ?")
+            .bind(key)
+            .fetch_optional(store.pool())
+            .await?,
+    )
 }
 
 pub async fn set(store: &Store, key: &str, value: &str) -> Result<(), StoreError> {

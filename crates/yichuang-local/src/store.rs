@@ -57,7 +57,9 @@ mod tests {
     #[tokio::test]
     async fn the_cache_runs_in_wal_mode_with_foreign_keys_on() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("cache.db")).await.expect("open");
+        let store = Store::open(&dir.path().join("cache.db"))
+            .await
+            .expect("open");
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await

@@ -34,7 +34,12 @@ fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> 
     let native = free_port();
     let tauri_driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
     let child = Command::new(&tauri_driver)
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
         // The app inherits this: each run starts from an empty local cache.
         .env("YICHUANG_DATA_DIR", data_dir)
         .stdout(Stdio::inherit())

@@ -58,7 +58,10 @@ fn malformed_catalog_is_refused(ctx: &Ctx<'_>) -> Result<()> {
     s.screenshot(&ctx.shots.join("malformed-catalog.png"))?;
     // Nothing was imported: the welcome screen is still offering the demo catalog.
     s.wait(&testid("welcome-load-demo"))?;
-    check(s.find(&testid("catalog-search"))?.is_none(), "no catalog page without a catalog")
+    check(
+        s.find(&testid("catalog-search"))?.is_none(),
+        "no catalog page without a catalog",
+    )
 }
 
 fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
@@ -79,7 +82,10 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     s.wait(&testid("item-detail"))?;
     let materials = s.wait_text(&testid("item-materials"), |t| !t.is_empty())?;
     for m in &item.materials {
-        check(materials.contains(&m.name), format!("material {} shown", m.name))?;
+        check(
+            materials.contains(&m.name),
+            format!("material {} shown", m.name),
+        )?;
     }
     // The expected date comes from the calendar core on today's date at the counter.
     let today = Utc::now()

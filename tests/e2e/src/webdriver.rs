@@ -30,7 +30,9 @@ fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value> {
         }
         Err(e) => return Err(format!("{method} {url}: {e}")),
     };
-    let v: Value = resp.into_json().map_err(|e| format!("bad JSON from driver: {e}"))?;
+    let v: Value = resp
+        .into_json()
+        .map_err(|e| format!("bad JSON from driver: {e}"))?;
     Ok(v["value"].clone())
 }
 
@@ -60,10 +62,7 @@ impl Session {
     }
 
     pub fn find(&self, css: &str) -> Result<Option<Element>> {
-        let v = self.post(
-            "/elements",
-            json!({"using": "css selector", "value": css}),
-        )?;
+        let v = self.post("/elements", json!({"using": "css selector", "value": css}))?;
         Ok(v.as_array()
             .and_then(|a| a.first())
             .and_then(|e| e[ELEMENT_KEY].as_str())
@@ -99,7 +98,9 @@ impl Session {
                 }
             }
             if Instant::now() > deadline {
-                return Err(format!("timed out waiting for the text of {css}; last: {last:?}"));
+                return Err(format!(
+                    "timed out waiting for the text of {css}; last: {last:?}"
+                ));
             }
             std::thread::sleep(Duration::from_millis(200));
         }

@@ -50,7 +50,10 @@ pub async fn import_year(app: &App, req: ImportCalendarRequest) -> Result<Calend
             ErrorCode::CalendarInvalid,
             format!(
                 "{}{}",
-                lang.pick("节假日安排文件有误，未导入：", "Invalid holiday file, nothing imported: "),
+                lang.pick(
+                    "节假日安排文件有误，未导入：",
+                    "Invalid holiday file, nothing imported: "
+                ),
                 e.message(lang)
             ),
         )

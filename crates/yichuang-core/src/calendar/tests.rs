@@ -12,18 +12,30 @@ fn cal() -> WorkCalendar {
 #[test]
 fn the_embedded_calendar_covers_2020_to_2026() {
     let c = cal();
-    assert_eq!(c.years().collect::<Vec<_>>(), (2020..=2026).collect::<Vec<_>>());
+    assert_eq!(
+        c.years().collect::<Vec<_>>(),
+        (2020..=2026).collect::<Vec<_>>()
+    );
     assert!(c.version().starts_with("cn-2020-2026-"), "{}", c.version());
 }
 
 #[test]
 fn spring_festival_2026_is_nine_days_off_with_two_make_up_saturdays() {
     let c = cal();
-    for day in d("2026-02-15").iter_days().take_while(|x| *x <= d("2026-02-23")) {
+    for day in d("2026-02-15")
+        .iter_days()
+        .take_while(|x| *x <= d("2026-02-23"))
+    {
         assert!(!c.is_workday(day), "{day} should be off");
     }
-    assert!(c.is_workday(d("2026-02-14")), "Saturday 14 Feb is a make-up working day");
-    assert!(c.is_workday(d("2026-02-28")), "Saturday 28 Feb is a make-up working day");
+    assert!(
+        c.is_workday(d("2026-02-14")),
+        "Saturday 14 Feb is a make-up working day"
+    );
+    assert!(
+        c.is_workday(d("2026-02-28")),
+        "Saturday 28 Feb is a make-up working day"
+    );
     assert_eq!(c.day(d("2026-02-17")).holiday.as_deref(), Some("春节"));
 }
 
@@ -43,11 +55,20 @@ fn a_case_accepted_before_spring_festival_runs_across_it() {
 #[test]
 fn national_day_and_mid_autumn_2025_make_one_eight_day_break() {
     let c = cal();
-    for day in d("2025-10-01").iter_days().take_while(|x| *x <= d("2025-10-08")) {
+    for day in d("2025-10-01")
+        .iter_days()
+        .take_while(|x| *x <= d("2025-10-08"))
+    {
         assert!(!c.is_workday(day), "{day} should be off");
     }
-    assert!(c.is_workday(d("2025-09-28")), "Sunday 28 Sep is a make-up working day");
-    assert!(c.is_workday(d("2025-10-11")), "Saturday 11 Oct is a make-up working day");
+    assert!(
+        c.is_workday(d("2025-09-28")),
+        "Sunday 28 Sep is a make-up working day"
+    );
+    assert!(
+        c.is_workday(d("2025-10-11")),
+        "Saturday 11 Oct is a make-up working day"
+    );
     // Accepted Tue 30 Sep: day 1 = Thu 9 Oct, day 2 = Fri 10, day 3 = Sat 11 (make-up).
     assert_eq!(c.add_working_days(d("2025-09-30"), 3).date, d("2025-10-11"));
 }

@@ -112,18 +112,24 @@ impl Problem {
             }
             (Missing, l) => l.pick("缺少该字段", "is missing").into(),
             (WrongType { expected }, Lang::ZhCn) => format!("类型错误，应为{expected}"),
-            (WrongType { expected }, Lang::En) => format!("has the wrong type, expected {expected}"),
+            (WrongType { expected }, Lang::En) => {
+                format!("has the wrong type, expected {expected}")
+            }
             (Blank, l) => l.pick("不能为空", "must not be blank").into(),
             (Negative { value }, Lang::ZhCn) => format!("不能为负数（{value}）"),
             (Negative { value }, Lang::En) => format!("must not be negative ({value})"),
             (TooLarge { value }, Lang::ZhCn) => format!("数值过大（{value}）"),
             (TooLarge { value }, Lang::En) => format!("is too large ({value})"),
-            (UnknownDepartment { code }, Lang::ZhCn) => format!("部门“{code}”未在 departments 中定义"),
+            (UnknownDepartment { code }, Lang::ZhCn) => {
+                format!("部门“{code}”未在 departments 中定义")
+            }
             (UnknownDepartment { code }, Lang::En) => {
                 format!("department \"{code}\" is not defined in departments")
             }
             (DuplicateDepartment { code }, Lang::ZhCn) => format!("部门编码“{code}”重复"),
-            (DuplicateDepartment { code }, Lang::En) => format!("duplicate department code \"{code}\""),
+            (DuplicateDepartment { code }, Lang::En) => {
+                format!("duplicate department code \"{code}\"")
+            }
             (DuplicateItem { code }, Lang::ZhCn) => format!("事项编码“{code}”重复"),
             (DuplicateItem { code }, Lang::En) => format!("duplicate item code \"{code}\""),
             (DuplicateMaterial { code }, Lang::ZhCn) => format!("材料编码“{code}”在本事项内重复"),
@@ -131,7 +137,9 @@ impl Problem {
                 format!("material code \"{code}\" is used twice in this item")
             }
             (DuplicateSituation { code }, Lang::ZhCn) => format!("情形编码“{code}”重复"),
-            (DuplicateSituation { code }, Lang::En) => format!("duplicate situation code \"{code}\""),
+            (DuplicateSituation { code }, Lang::En) => {
+                format!("duplicate situation code \"{code}\"")
+            }
             (UnknownKind { value }, Lang::ZhCn) => {
                 format!("未知的办件类型“{value}”（应为 immediate、promised 或 joint）")
             }
@@ -185,7 +193,9 @@ impl Problem {
             (BadRegionCode { value }, Lang::En) => {
                 format!("region code must be 6 digits, found \"{value}\"")
             }
-            (NoItems, l) => l.pick("目录中没有任何事项", "the catalog has no items").into(),
+            (NoItems, l) => l
+                .pick("目录中没有任何事项", "the catalog has no items")
+                .into(),
         }
     }
 }

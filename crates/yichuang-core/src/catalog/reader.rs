@@ -181,14 +181,20 @@ impl Reader {
 
     fn catalog(&mut self, root: &Value) -> Option<Catalog> {
         let at = At::root();
-        let obj = self.object(root, &At {
-            item: None,
-            path: "(file)".into(),
-        })?;
+        let obj = self.object(
+            root,
+            &At {
+                item: None,
+                path: "(file)".into(),
+            },
+        )?;
         let format = self.string(obj, &at, "format");
         if let Some(f) = &format {
             if f != CATALOG_FORMAT {
-                self.report(&at.field("format"), Problem::WrongFormat { found: f.clone() });
+                self.report(
+                    &at.field("format"),
+                    Problem::WrongFormat { found: f.clone() },
+                );
                 // A file of another format: reading on would only produce noise.
                 return None;
             }
@@ -223,7 +229,10 @@ impl Reader {
         let code = self.string(r, &at, "code");
         if let Some(c) = &code {
             if c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) {
-                self.report(&at.field("code"), Problem::BadRegionCode { value: c.clone() });
+                self.report(
+                    &at.field("code"),
+                    Problem::BadRegionCode { value: c.clone() },
+                );
             }
         }
         let name = self.string(r, &at, "name");
@@ -360,7 +369,10 @@ impl Reader {
             }
         }
         if kind == Some(ItemKind::Joint) && joint_departments.is_empty() {
-            self.report(&at.field("joint_departments"), Problem::JointWithoutDepartments);
+            self.report(
+                &at.field("joint_departments"),
+                Problem::JointWithoutDepartments,
+            );
         }
         if self.issues.len() != before {
             return None;
@@ -417,7 +429,10 @@ impl Reader {
             let code = self.string(m, &at, "code");
             if let Some(c) = &code {
                 if !codes.insert(c.clone()) {
-                    self.report(&at.field("code"), Problem::DuplicateMaterial { code: c.clone() });
+                    self.report(
+                        &at.field("code"),
+                        Problem::DuplicateMaterial { code: c.clone() },
+                    );
                 }
             }
             let name = self.string(m, &at, "name");
@@ -471,7 +486,10 @@ impl Reader {
             let code = self.string(s, &at, "code");
             if let Some(c) = &code {
                 if !seen.insert(c.clone()) {
-                    self.report(&at.field("code"), Problem::DuplicateSituation { code: c.clone() });
+                    self.report(
+                        &at.field("code"),
+                        Problem::DuplicateSituation { code: c.clone() },
+                    );
                 }
             }
             let name = self.string(s, &at, "name");

@@ -109,7 +109,10 @@ fn negative_and_inconsistent_limits_are_refused() {
             .find(|i| i.item.as_deref() == Some(code))
             .unwrap_or_else(|| panic!("no issue for {code}: {err}"))
     };
-    assert_eq!(find("000102003000").problem, Problem::Negative { value: -5 });
+    assert_eq!(
+        find("000102003000").problem,
+        Problem::Negative { value: -5 }
+    );
     assert_eq!(
         find("000112001000").problem,
         Problem::PromisedExceedsStatutory {
@@ -133,8 +136,10 @@ fn an_unknown_kind_or_form_is_refused() {
     let err = refused(&doc);
     assert!(err.issues.iter().any(|i| i.field == "kind"
         && matches!(&i.problem, Problem::UnknownKind { value } if value == "urgent")));
-    assert!(err.issues.iter().any(|i| i.item.as_deref() == Some("000109002000")
-        && i.field == "materials[1].form"));
+    assert!(err
+        .issues
+        .iter()
+        .any(|i| i.item.as_deref() == Some("000109002000") && i.field == "materials[1].form"));
 }
 
 #[test]
@@ -144,7 +149,9 @@ fn a_negative_fee_is_refused() {
     let err = refused(&doc);
     assert_eq!(err.issues[0].field, "fee.amount_cents");
     assert_eq!(err.issues[0].problem, Problem::Negative { value: -2000 });
-    assert!(err.message(Lang::En).contains("item 000107001000, field fee.amount_cents"));
+    assert!(err
+        .message(Lang::En)
+        .contains("item 000107001000, field fee.amount_cents"));
 }
 
 #[test]
