@@ -3,6 +3,7 @@
 //! so the workstation and the county hub compute exactly the same results.
 
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod deadline;
 pub mod ids;

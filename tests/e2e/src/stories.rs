@@ -80,6 +80,11 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     s.click(&cell)?;
 
     s.wait(&testid("item-detail"))?;
+    let title = s.wait_text(&testid("item-detail-title"), |t| t == item.name)?;
+    check(
+        title == item.name,
+        "the drawer is titled with the item's name",
+    )?;
     let materials = s.wait_text(&testid("item-materials"), |t| !t.is_empty())?;
     for m in &item.materials {
         check(
@@ -100,7 +105,9 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     if expected.provisional {
         s.wait(&testid("due-provisional"))?;
     }
-    // Let the drawer finish sliding in so the screenshot shows what the clerk sees.
+    // Let the import toast go and the drawer finish sliding in, so the screenshot shows
+    // what the clerk sees.
+    s.wait_gone(".ant-message-notice")?;
     std::thread::sleep(std::time::Duration::from_millis(800));
     s.screenshot(&ctx.shots.join("catalog-item.png"))
 }
