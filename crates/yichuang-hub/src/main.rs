@@ -54,71 +54,94 @@ async fn main() -> ExitCode {
             println!("{line}");
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("{message}");
+        Err(err) => {
+            eprintln!("{}", err.message(lang));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Runs one command; the error is the user-facing message.
-async fn run(cli: Cli, lang: Lang) -> Result<String, String> {
+/// Why a command failed; rendered for county IT in their language.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("cannot connect to the county database: {0}")]
+    Connect(sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Catalog(#[from] catalog::HubCatalogError),
+    #[error("county database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl CliError {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CliError::Catalog(e), lang) => e.message(lang),
+            (CliError::Connect(e), Lang::ZhCn) => format!("无法连接县级数据库：{e}"),
+            (CliError::Migrate(e), Lang::ZhCn) => format!("数据库迁移失败：{e}"),
+            (CliError::Read { path, source }, Lang::ZhCn) => {
+                format!("无法读取文件 {}：{source}", path.display())
+            }
+            (CliError::Database(e), Lang::ZhCn) => format!("县级数据库错误：{e}"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// Runs one command and returns the line to print.
+async fn run(cli: Cli, lang: Lang) -> Result<String, CliError> {
     let pool = db::connect(&cli.database_url)
         .await
-        .map_err(|e| match lang {
-            Lang::ZhCn => format!("无法连接县级数据库：{e}"),
-            Lang::En => format!("cannot connect to the county database: {e}"),
-        })?;
-    let result = match cli.command {
-        Command::Migrate => db::migrate(&pool)
-            .await
-            .map(|()| {
-                lang.pick("数据库结构已是最新。", "Database schema is up to date.")
-                    .to_string()
-            })
-            .map_err(|e| match lang {
-                Lang::ZhCn => format!("数据库迁移失败：{e}"),
-                Lang::En => format!("migration failed: {e}"),
-            }),
-        Command::ImportCatalog { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| match lang {
-                Lang::ZhCn => format!("无法读取文件 {}：{e}", file.display()),
-                Lang::En => format!("cannot read {}: {e}", file.display()),
-            })?;
-            catalog::import_catalog(&pool, &text)
-                .await
-                .map(|r| match (r.changed, lang) {
-                    (true, Lang::ZhCn) => format!(
-                        "已发布目录 {}：{} 个部门，{} 个事项。",
-                        r.version, r.departments, r.items
-                    ),
-                    (true, Lang::En) => format!(
-                        "Published catalog {}: {} departments, {} items.",
-                        r.version, r.departments, r.items
-                    ),
-                    (false, Lang::ZhCn) => {
-                        format!("目录 {} 已发布过，内容相同，无变化。", r.version)
-                    }
-                    (false, Lang::En) => {
-                        format!(
-                            "Catalog {} was already published; nothing changed.",
-                            r.version
-                        )
-                    }
-                })
-                .map_err(|e| e.message(lang))
-        }
-        Command::CatalogStatus => match catalog::current(&pool).await {
-            Ok(Some((v, n))) => Ok(match lang {
-                Lang::ZhCn => format!("当前目录 {v}，{n} 个事项。"),
-                Lang::En => format!("Current catalog {v}, {n} items."),
-            }),
-            Ok(None) => Ok(lang
-                .pick("尚未发布任何目录。", "No catalog published yet.")
-                .into()),
-            Err(e) => Err(e.to_string()),
-        },
-    };
+        .map_err(CliError::Connect)?;
+    let result = execute(&pool, cli.command, lang).await;
     pool.close().await;
     result
+}
+
+async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<String, CliError> {
+    match command {
+        Command::Migrate => {
+            db::migrate(pool).await?;
+            Ok(lang
+                .pick("数据库结构已是最新。", "Database schema is up to date.")
+                .to_string())
+        }
+        Command::ImportCatalog { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|source| CliError::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let r = catalog::import_catalog(pool, &text).await?;
+            Ok(match (r.changed, lang) {
+                (true, Lang::ZhCn) => format!(
+                    "已发布目录 {}：{} 个部门，{} 个事项。",
+                    r.version, r.departments, r.items
+                ),
+                (true, Lang::En) => format!(
+                    "Published catalog {}: {} departments, {} items.",
+                    r.version, r.departments, r.items
+                ),
+                (false, Lang::ZhCn) => format!("目录 {} 已发布过，内容相同，无变化。", r.version),
+                (false, Lang::En) => {
+                    format!(
+                        "Catalog {} was already published; nothing changed.",
+                        r.version
+                    )
+                }
+            })
+        }
+        Command::CatalogStatus => Ok(match (catalog::current(pool).await?, lang) {
+            (Some((v, n)), Lang::ZhCn) => format!("当前目录 {v}，{n} 个事项。"),
+            (Some((v, n)), Lang::En) => format!("Current catalog {v}, {n} items."),
+            (None, lang) => lang
+                .pick("尚未发布任何目录。", "No catalog published yet.")
+                .into(),
+        }),
+    }
 }
