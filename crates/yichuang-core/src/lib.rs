@@ -1,13 +1,15 @@
-//! The pure domain of Yichuang: the service-item catalog, the official working-day calendar
-//! and the deadlines computed on it. No IO, no clock, no database: time is always passed in,
+//! The pure domain of Yichuang: the service-item catalog, the official working-day calendar,
+//! deadlines, cases and their one-time notices, number series and the audit hash chain. No IO, no clock, no database: time is always passed in,
 //! so the workstation and the county hub compute exactly the same results.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod catalog;
 pub mod deadline;
 pub mod ids;
 pub mod lang;
+pub mod numbering;
 
 pub use calendar::{CalendarError, DueDate, HolidayYear, WorkCalendar};
 pub use catalog::{Catalog, CatalogError, CatalogIssue, ServiceItem};

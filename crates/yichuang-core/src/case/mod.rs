@@ -1,7 +1,35 @@
-//! A case's life (办件): its states and the only transitions between them, as in DOMAIN.md
-//! ("A case's life"). This module answers "may this happen now, and what state follows";
-//! the case aggregate, its effects and deadlines build on it.
+//! A case's life (办件), as in DOMAIN.md ("A case's life", rules 1–3): the aggregate, its
+//! state machine, the checklist and the one-time notice rule, the deadline clock and cards,
+//! and the commands that change a case. Storage, numbering of series and transport are the
+//! callers' business; the workstation and the county hub run these same functions.
 
+mod aggregate;
+mod applicant;
+mod checklist;
+mod clock;
+mod command;
+mod error;
+mod notice;
 mod state;
 
+pub use aggregate::{
+    Actor, Case, CaseEvent, Ctx, Effects, EventKind, Intake, ItemRef, Office, Role,
+};
+pub use applicant::{
+    check_applicant, mask_id, Agent, AgentInput, Applicant, ApplicantInput, FieldError,
+};
+pub use checklist::{build_checklist, is_complete, ChecklistLine, MaterialStatus};
+pub use clock::{
+    card_for, notice_deadline, Card, CaseClock, Deadlines, Pause, PauseKind, StartEvent,
+    NOTICE_WINDOW_DAYS,
+};
+pub use command::{apply, CaseCommand, LineUpdate, ART_32};
+pub use error::CaseError;
+pub use notice::{
+    materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,
+    NoticeKind, NoticeRef, NoticeVoid,
+};
 pub use state::{Action, CaseState, IllegalTransition};
+
+#[cfg(test)]
+mod tests;

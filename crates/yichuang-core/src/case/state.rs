@@ -45,6 +45,8 @@ pub enum Action {
     StartReview,
     RequestCorrection,
     CorrectionReceived,
+    /// A wrong correction notice was voided: back under review to issue the right one.
+    ReopenReview,
     Accept,
     Reject,
     Withdraw,
@@ -128,7 +130,7 @@ impl CaseState {
             (S::Consulted, A::Receive) => S::Received,
             (S::Received, A::StartReview) => S::Reviewing,
             (S::Reviewing, A::RequestCorrection) => S::AwaitingCorrection,
-            (S::AwaitingCorrection, A::CorrectionReceived) => S::Reviewing,
+            (S::AwaitingCorrection, A::CorrectionReceived | A::ReopenReview) => S::Reviewing,
             (S::Reviewing, A::Accept) => S::Accepted,
             (S::Reviewing, A::Reject) => S::Rejected,
             (S::Accepted, A::StartProcessing) => S::Processing,
@@ -166,11 +168,12 @@ impl CaseState {
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::Receive,
         Action::StartReview,
         Action::RequestCorrection,
         Action::CorrectionReceived,
+        Action::ReopenReview,
         Action::Accept,
         Action::Reject,
         Action::Withdraw,
@@ -192,6 +195,7 @@ impl Action {
             Action::StartReview => "开始审查",
             Action::RequestCorrection => "出具补正告知",
             Action::CorrectionReceived => "补正材料已收",
+            Action::ReopenReview => "重新审查",
             Action::Accept => "受理",
             Action::Reject => "不予受理",
             Action::Withdraw => "撤回",

@@ -1,0 +1,264 @@
+//! The Case aggregate: everything a case is, and its creation at intake. Commands that change
+//! it live in `command.rs`; both return the new case with the events and notices to store.
+
+use super::applicant::{check_applicant, Agent, AgentInput, Applicant, ApplicantInput};
+use super::checklist::{build_checklist, ChecklistLine};
+use super::clock::{notice_deadline, CaseClock, Deadlines, Pause};
+use super::error::CaseError;
+use super::notice::{IssuedNotice, NoticeRef};
+use super::state::{Action, CaseState};
+use crate::calendar::WorkCalendar;
+use crate::catalog::{ItemKind, ServiceItem};
+use crate::Lang;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The roles of DOMAIN.md; only clerks act on cases until approvals land.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Clerk,
+    ChiefRep,
+    Supervisor,
+    Admin,
+}
+
+/// Who does something, from which workstation, at what local time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Actor {
+    pub user_id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The context of one command. `now` is China Standard Time at the counter.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub actor: &'a Actor,
+    pub workstation: &'a str,
+    pub now: NaiveDateTime,
+    pub calendar: &'a WorkCalendar,
+    pub lang: Lang,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+}
+
+/// The item as it was when the case was opened (the catalog may change later).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ItemRef {
+    pub code: String,
+    pub name: String,
+    pub department: String,
+    pub kind: ItemKind,
+    pub statutory_days: u32,
+    pub promised_days: u32,
+    pub legal_basis: String,
+    pub requires_chief_approval: bool,
+    pub catalog_version: String,
+}
+
+/// Where the case is handled: the department and window of the workstation that opened it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Office {
+    pub region_code: String,
+    pub department_code: String,
+    pub window_code: String,
+}
+
+/// One line of the case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseEvent {
+    /// 1, 2, 3… within the case.
+    pub seq: u32,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub actor_id: String,
+    pub workstation: String,
+    pub what: EventKind,
+    pub from: Option<CaseState>,
+    pub to: CaseState,
+    /// Reason, notice number, or what changed, in the words recorded.
+    pub note: Option<String>,
+}
+
+/// What a timeline line records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A change of state.
+    Transition(Action),
+    ChecklistUpdated,
+    NoticeIssued,
+    NoticeVoided,
+}
+
+/// A case (办件).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Case {
+    pub id: String,
+    pub case_no: String,
+    /// Bumped by every command: a compare-and-set guard for sync.
+    pub version: u32,
+    pub state: CaseState,
+    pub item: ItemRef,
+    pub applicant: Applicant,
+    pub agent: Option<Agent>,
+    pub situations: Vec<String>,
+    pub checklist: Vec<ChecklistLine>,
+    pub received_at: NaiveDateTime,
+    pub office: Office,
+    /// The responsible clerk's user id.
+    pub owner: String,
+    pub notices: Vec<NoticeRef>,
+    pub pauses: Vec<Pause>,
+    pub clock: Option<CaseClock>,
+    /// The day the last correction came in (acceptance counts from it).
+    pub materials_completed_on: Option<NaiveDate>,
+    pub closed_at: Option<NaiveDateTime>,
+    /// Rejection or withdrawal reason.
+    pub closing_reason: Option<String>,
+    /// The legal basis of a rejection.
+    pub closing_basis: Option<String>,
+    /// Timeline lines so far (the next one gets `event_count + 1`).
+    pub event_count: u32,
+}
+
+/// What a command produced: the case after it, and what to append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects {
+    pub case: Case,
+    pub events: Vec<CaseEvent>,
+    pub notices: Vec<IssuedNotice>,
+}
+
+/// Everything intake needs besides the context.
+#[derive(Debug, Clone)]
+pub struct Intake<'a> {
+    pub id: String,
+    pub case_no: String,
+    pub item: &'a ServiceItem,
+    pub catalog_version: &'a str,
+    pub applicant: &'a ApplicantInput,
+    pub agent: Option<&'a AgentInput>,
+    pub situations: &'a [String],
+    pub office: Office,
+}
+
+impl Case {
+    /// Opens a case: the applicant is checked, the checklist built from the item and its
+    /// situations, and the case starts under review (收件, then 审查).
+    pub fn intake(intake: Intake<'_>, ctx: &Ctx<'_>) -> Result<Effects, CaseError> {
+        let (applicant, agent) =
+            check_applicant(intake.applicant, intake.agent, ctx.today(), ctx.lang)
+                .map_err(CaseError::InvalidApplicant)?;
+        let checklist =
+            build_checklist(intake.item, intake.situations).map_err(CaseError::UnknownSituation)?;
+        let item = intake.item;
+        let mut case = Case {
+            id: intake.id,
+            case_no: intake.case_no,
+            version: 0,
+            state: CaseState::Consulted,
+            item: ItemRef {
+                code: item.code.clone(),
+                name: item.name.clone(),
+                department: item.department.clone(),
+                kind: item.kind,
+                statutory_days: item.statutory_days,
+                promised_days: item.promised_days,
+                legal_basis: item.legal_basis.clone(),
+                requires_chief_approval: item.requires_chief_approval,
+                catalog_version: intake.catalog_version.to_string(),
+            },
+            applicant,
+            agent,
+            situations: intake.situations.to_vec(),
+            checklist,
+            received_at: ctx.now,
+            office: intake.office,
+            owner: ctx.actor.user_id.clone(),
+            notices: Vec::new(),
+            pauses: Vec::new(),
+            clock: None,
+            materials_completed_on: None,
+            closed_at: None,
+            closing_reason: None,
+            closing_basis: None,
+            event_count: 0,
+        };
+        let mut events = Vec::new();
+        case.transition(Action::Receive, None, ctx, &mut events)?;
+        case.transition(Action::StartReview, None, ctx, &mut events)?;
+        case.version = 1;
+        Ok(Effects {
+            case,
+            events,
+            notices: Vec::new(),
+        })
+    }
+
+    /// Moves along the state machine and records the timeline line.
+    pub(crate) fn transition(
+        &mut self,
+        action: Action,
+        note: Option<String>,
+        ctx: &Ctx<'_>,
+        events: &mut Vec<CaseEvent>,
+    ) -> Result<(), CaseError> {
+        let next = self.state.apply(action)?;
+        let from =
+            (self.state != CaseState::Consulted || action != Action::Receive).then_some(self.state);
+        self.record(EventKind::Transition(action), from, next, note, ctx, events);
+        self.state = next;
+        Ok(())
+    }
+
+    pub(crate) fn record(
+        &mut self,
+        what: EventKind,
+        from: Option<CaseState>,
+        to: CaseState,
+        note: Option<String>,
+        ctx: &Ctx<'_>,
+        events: &mut Vec<CaseEvent>,
+    ) {
+        self.event_count += 1;
+        events.push(CaseEvent {
+            seq: self.event_count,
+            at: ctx.now,
+            actor: ctx.actor.name.clone(),
+            actor_id: ctx.actor.user_id.clone(),
+            workstation: ctx.workstation.to_string(),
+            what,
+            from,
+            to,
+            note,
+        });
+    }
+
+    /// The day the clerk must have issued any one-time notice by: five working days after
+    /// receipt, or after the last correction came in.
+    pub fn notice_deadline(&self, calendar: &WorkCalendar) -> NaiveDate {
+        let from = self
+            .materials_completed_on
+            .unwrap_or(self.received_at.date());
+        notice_deadline(calendar, from)
+    }
+
+    /// Current due dates, once the clock runs.
+    pub fn deadlines(&self, calendar: &WorkCalendar, today: NaiveDate) -> Option<Deadlines> {
+        self.clock
+            .as_ref()
+            .map(|c| c.deadlines(calendar, &self.pauses, today))
+    }
+
+    /// A special procedure is under way.
+    pub fn open_pause(&self) -> Option<&Pause> {
+        self.pauses.iter().rev().find(|p| p.end.is_none())
+    }
+}

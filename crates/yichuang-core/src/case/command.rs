@@ -1,0 +1,545 @@
+//! The commands a clerk gives a case and their rules: ticking the checklist, the one-time
+//! notice, acceptance (with the deemed-acceptance rule), refusal, withdrawal, on-the-spot
+//! completion, special procedures, and voiding a wrong notice. `apply` is the one entry
+//! point: the workstation and the county hub run the same code.
+
+use super::aggregate::{Case, Ctx, Effects, EventKind};
+use super::checklist::{is_complete, MaterialStatus};
+use super::clock::{CaseClock, Pause, PauseKind, StartEvent};
+use super::error::CaseError;
+use super::notice::{
+    materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,
+    NoticeKind, NoticeRef, NoticeVoid,
+};
+use super::state::{Action, CaseState};
+use crate::catalog::ItemKind;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The legal basis printed on every one-time notice.
+pub const ART_32: &str = "《中华人民共和国行政许可法》第三十二条";
+
+/// One material's new status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LineUpdate {
+    pub code: String,
+    pub status: MaterialStatus,
+}
+
+/// A command on an existing case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CaseCommand {
+    UpdateChecklist {
+        lines: Vec<LineUpdate>,
+    },
+    IssueCorrectionNotice {
+        chief_rep_override: Option<ChiefRepOverride>,
+    },
+    CorrectionReceived,
+    Accept,
+    Reject {
+        reason: String,
+        legal_basis: String,
+    },
+    Withdraw {
+        reason: String,
+    },
+    /// 即办件: accepted and completed at the counter.
+    CompleteOnTheSpot,
+    Suspend {
+        procedure: String,
+        reason: String,
+        legal_basis: String,
+    },
+    Resume,
+    VoidNotice {
+        number: String,
+        reason: String,
+    },
+    /// A fresh acceptance or rejection notice after the previous one was voided.
+    ReissueNotice {
+        kind: NoticeKind,
+    },
+}
+
+impl CaseCommand {
+    /// The notice number series this command draws from, if it issues a notice; the caller
+    /// allocates the number inside the same transaction.
+    pub fn issues(&self) -> Option<NoticeKind> {
+        match self {
+            CaseCommand::IssueCorrectionNotice { .. } => Some(NoticeKind::Correction),
+            CaseCommand::Accept | CaseCommand::CompleteOnTheSpot => Some(NoticeKind::Acceptance),
+            CaseCommand::Reject { .. } => Some(NoticeKind::Rejection),
+            CaseCommand::ReissueNotice { kind } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// Short name for the audit log and the outbox.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CaseCommand::UpdateChecklist { .. } => "update_checklist",
+            CaseCommand::IssueCorrectionNotice { .. } => "issue_correction_notice",
+            CaseCommand::CorrectionReceived => "correction_received",
+            CaseCommand::Accept => "accept",
+            CaseCommand::Reject { .. } => "reject",
+            CaseCommand::Withdraw { .. } => "withdraw",
+            CaseCommand::CompleteOnTheSpot => "complete_on_the_spot",
+            CaseCommand::Suspend { .. } => "suspend",
+            CaseCommand::Resume => "resume",
+            CaseCommand::VoidNotice { .. } => "void_notice",
+            CaseCommand::ReissueNotice { .. } => "reissue_notice",
+        }
+    }
+}
+
+fn non_empty(s: &str, err: CaseError) -> Result<String, CaseError> {
+    let t = s.trim();
+    if t.is_empty() {
+        Err(err)
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// Applies `command` to `case`. `number` is the notice number allocated for it (when
+/// [`CaseCommand::issues`] says so). A refusal changes nothing.
+pub fn apply(
+    case: &Case,
+    command: &CaseCommand,
+    number: Option<&str>,
+    ctx: &Ctx<'_>,
+) -> Result<Effects, CaseError> {
+    let mut next = case.clone();
+    let mut events = Vec::new();
+    let mut notices = Vec::new();
+    let number = number.unwrap_or_default().to_string();
+    match command {
+        CaseCommand::UpdateChecklist { lines } => {
+            if !matches!(case.state, CaseState::Reviewing) {
+                return Err(illegal(case, Action::StartReview));
+            }
+            let mut changed = Vec::new();
+            for u in lines {
+                let line = next
+                    .checklist
+                    .iter_mut()
+                    .find(|l| l.code == u.code)
+                    .ok_or_else(|| CaseError::UnknownMaterial(u.code.clone()))?;
+                let status = match &u.status {
+                    MaterialStatus::Defective { reason } => MaterialStatus::Defective {
+                        reason: non_empty(reason, CaseError::DefectNeedsReason(line.name.clone()))?,
+                    },
+                    s => s.clone(),
+                };
+                if line.status != status {
+                    changed.push(line.name.clone());
+                    line.status = status;
+                }
+            }
+            if !changed.is_empty() {
+                let state = next.state;
+                next.record(
+                    EventKind::ChecklistUpdated,
+                    Some(state),
+                    state,
+                    Some(changed.join("、")),
+                    ctx,
+                    &mut events,
+                );
+            }
+        }
+        CaseCommand::IssueCorrectionNotice { chief_rep_override } => {
+            next.state.apply(Action::RequestCorrection)?;
+            let unreviewed: Vec<String> = next
+                .checklist
+                .iter()
+                .filter(|l| l.status == MaterialStatus::Pending)
+                .map(|l| l.name.clone())
+                .collect();
+            if !unreviewed.is_empty() {
+                return Err(CaseError::Unreviewed(unreviewed));
+            }
+            let lines: Vec<CorrectionLine> = next
+                .checklist
+                .iter()
+                .filter(|l| l.needs_correction())
+                .map(CorrectionLine::from_checklist)
+                .collect();
+            if lines.is_empty() {
+                return Err(CaseError::NothingToCorrect);
+            }
+            let deadline = next.notice_deadline(ctx.calendar);
+            if ctx.today() > deadline {
+                return Err(CaseError::NoticeWindowPassed(deadline));
+            }
+            let beyond: Vec<String> = materials_beyond_first_notice(&next.notices, &lines)
+                .into_iter()
+                .map(|l| l.name.clone())
+                .collect();
+            let chief_rep_override = match (beyond.is_empty(), chief_rep_override) {
+                (true, _) => None,
+                (false, None) => return Err(CaseError::OneTimeRule(beyond)),
+                (false, Some(o)) => Some(ChiefRepOverride {
+                    chief_rep: non_empty(&o.chief_rep, CaseError::OverrideIncomplete)?,
+                    reason: non_empty(&o.reason, CaseError::OverrideIncomplete)?,
+                }),
+            };
+            let requested = lines.iter().map(|l| l.code.clone()).collect();
+            let content = NoticeContent::Correction {
+                lines,
+                legal_basis: ART_32.to_string(),
+                chief_rep_override,
+            };
+            issue(
+                &mut next,
+                &number,
+                content,
+                requested,
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+            next.transition(
+                Action::RequestCorrection,
+                Some(number.clone()),
+                ctx,
+                &mut events,
+            )?;
+            next.pauses.push(Pause {
+                kind: PauseKind::Correction,
+                procedure: None,
+                reason: "材料补正".into(),
+                legal_basis: ART_32.to_string(),
+                start: ctx.today(),
+                end: None,
+            });
+        }
+        CaseCommand::CorrectionReceived => {
+            next.transition(Action::CorrectionReceived, None, ctx, &mut events)?;
+            close_pause(&mut next, PauseKind::Correction, ctx);
+            next.materials_completed_on = Some(ctx.today());
+            // The corrected materials are checked again.
+            for line in next.checklist.iter_mut() {
+                if line.needs_correction() {
+                    line.status = MaterialStatus::Pending;
+                }
+            }
+        }
+        CaseCommand::Accept => {
+            next.state.apply(Action::Accept)?;
+            require_complete(&next)?;
+            start_clock(&mut next, ctx);
+            let content = acceptance_content(&next, ctx);
+            issue(
+                &mut next,
+                &number,
+                content,
+                Vec::new(),
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+            next.transition(Action::Accept, Some(number.clone()), ctx, &mut events)?;
+        }
+        CaseCommand::CompleteOnTheSpot => {
+            if next.item.kind != ItemKind::Immediate {
+                return Err(CaseError::NotImmediate);
+            }
+            next.state.apply(Action::Accept)?;
+            require_complete(&next)?;
+            start_clock(&mut next, ctx);
+            let content = acceptance_content(&next, ctx);
+            issue(
+                &mut next,
+                &number,
+                content,
+                Vec::new(),
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+            next.transition(Action::Accept, Some(number.clone()), ctx, &mut events)?;
+            next.transition(Action::StartProcessing, None, ctx, &mut events)?;
+            next.transition(Action::Complete, None, ctx, &mut events)?;
+            next.closed_at = Some(ctx.now);
+        }
+        CaseCommand::Reject {
+            reason,
+            legal_basis,
+        } => {
+            next.state.apply(Action::Reject)?;
+            let reason = non_empty(reason, CaseError::ReasonRequired)?;
+            let legal_basis = non_empty(legal_basis, CaseError::LegalBasisRequired)?;
+            let content = NoticeContent::Rejection {
+                reason: reason.clone(),
+                legal_basis: legal_basis.clone(),
+            };
+            issue(
+                &mut next,
+                &number,
+                content,
+                Vec::new(),
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+            next.transition(Action::Reject, Some(reason.clone()), ctx, &mut events)?;
+            close_pause(&mut next, PauseKind::Correction, ctx);
+            next.closed_at = Some(ctx.now);
+            next.closing_reason = Some(reason);
+            next.closing_basis = Some(legal_basis);
+        }
+        CaseCommand::Withdraw { reason } => {
+            next.state.apply(Action::Withdraw)?;
+            let reason = non_empty(reason, CaseError::ReasonRequired)?;
+            next.transition(Action::Withdraw, Some(reason.clone()), ctx, &mut events)?;
+            close_pause(&mut next, PauseKind::Correction, ctx);
+            close_pause(&mut next, PauseKind::SpecialProcedure, ctx);
+            next.closed_at = Some(ctx.now);
+            next.closing_reason = Some(reason);
+        }
+        CaseCommand::Suspend {
+            procedure,
+            reason,
+            legal_basis,
+        } => {
+            if next.state == CaseState::Accepted {
+                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
+            }
+            next.state.apply(Action::Suspend)?;
+            let procedure = non_empty(procedure, CaseError::ReasonRequired)?;
+            let reason = non_empty(reason, CaseError::ReasonRequired)?;
+            let legal_basis = non_empty(legal_basis, CaseError::LegalBasisRequired)?;
+            next.transition(
+                Action::Suspend,
+                Some(format!("{procedure}：{reason}")),
+                ctx,
+                &mut events,
+            )?;
+            next.pauses.push(Pause {
+                kind: PauseKind::SpecialProcedure,
+                procedure: Some(procedure),
+                reason,
+                legal_basis,
+                start: ctx.today(),
+                end: None,
+            });
+        }
+        CaseCommand::Resume => {
+            next.transition(Action::Resume, None, ctx, &mut events)?;
+            close_pause(&mut next, PauseKind::SpecialProcedure, ctx);
+        }
+        CaseCommand::VoidNotice {
+            number: target,
+            reason,
+        } => {
+            let reason = non_empty(reason, CaseError::ReasonRequired)?;
+            let notice = next
+                .notices
+                .iter_mut()
+                .find(|n| &n.number == target)
+                .ok_or_else(|| CaseError::NoticeNotFound(target.clone()))?;
+            if notice.voided.is_some() {
+                return Err(CaseError::NoticeAlreadyVoid(target.clone()));
+            }
+            notice.voided = Some(NoticeVoid {
+                reason: reason.clone(),
+                at: ctx.now,
+                by: ctx.actor.name.clone(),
+            });
+            let kind = notice.kind;
+            let state = next.state;
+            next.record(
+                EventKind::NoticeVoided,
+                Some(state),
+                state,
+                Some(format!("{target}：{reason}")),
+                ctx,
+                &mut events,
+            );
+            // A wrong correction notice is replaced: the case goes back under review so the
+            // clerk can issue the right one.
+            if kind == NoticeKind::Correction && state == CaseState::AwaitingCorrection {
+                next.transition(Action::ReopenReview, None, ctx, &mut events)?;
+                close_pause(&mut next, PauseKind::Correction, ctx);
+            }
+        }
+        CaseCommand::ReissueNotice { kind } => {
+            let (allowed, label) = match kind {
+                NoticeKind::Acceptance => (
+                    next.clock.is_some() && next.state != CaseState::Withdrawn,
+                    "受理通知书",
+                ),
+                NoticeKind::Rejection => (next.state == CaseState::Rejected, "不予受理通知书"),
+                NoticeKind::Correction => (false, "补正通知书"),
+            };
+            if !allowed {
+                return Err(illegal(case, Action::Accept));
+            }
+            if next
+                .notices
+                .iter()
+                .any(|n| n.kind == *kind && n.voided.is_none())
+            {
+                return Err(CaseError::NoticeStillValid(label.into()));
+            }
+            let content = match kind {
+                NoticeKind::Acceptance => acceptance_content(&next, ctx),
+                _ => NoticeContent::Rejection {
+                    reason: next.closing_reason.clone().unwrap_or_default(),
+                    legal_basis: next.closing_basis.clone().unwrap_or_default(),
+                },
+            };
+            issue(
+                &mut next,
+                &number,
+                content,
+                Vec::new(),
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+        }
+    }
+    next.version += 1;
+    Ok(Effects {
+        case: next,
+        events,
+        notices,
+    })
+}
+
+fn illegal(case: &Case, action: Action) -> CaseError {
+    CaseError::IllegalTransition(super::state::IllegalTransition {
+        state: case.state,
+        action,
+    })
+}
+
+fn require_complete(case: &Case) -> Result<(), CaseError> {
+    let open: Vec<String> = case
+        .checklist
+        .iter()
+        .filter(|l| l.needs_correction())
+        .map(|l| l.name.clone())
+        .collect();
+    if open.is_empty() && is_complete(&case.checklist) {
+        Ok(())
+    } else {
+        Err(CaseError::ChecklistIncomplete(open))
+    }
+}
+
+fn close_pause(case: &mut Case, kind: PauseKind, ctx: &Ctx<'_>) {
+    if let Some(p) = case
+        .pauses
+        .iter_mut()
+        .rev()
+        .find(|p| p.kind == kind && p.end.is_none())
+    {
+        p.end = Some(ctx.today());
+    }
+}
+
+/// Where the clock starts (DOMAIN.md rule 1): on receipt when no notice was issued within the
+/// notice window, from the day the materials were complete after a correction, else today.
+fn start_clock(case: &mut Case, ctx: &Ctx<'_>) {
+    let received = case.received_at.date();
+    let had_correction = case
+        .notices
+        .iter()
+        .any(|n| n.kind == NoticeKind::Correction);
+    let (start_event, start) =
+        if let (true, Some(done)) = (had_correction, case.materials_completed_on) {
+            (StartEvent::MaterialsCompleted, done)
+        } else if ctx.today() > case.notice_deadline(ctx.calendar) {
+            (StartEvent::DeemedAcceptedOnReceipt, received)
+        } else if ctx.today() == received {
+            (StartEvent::AcceptedOnReceipt, received)
+        } else {
+            (StartEvent::Accepted, ctx.today())
+        };
+    let immediate = case.item.kind == ItemKind::Immediate;
+    // A 即办件 received after closing or on a day off is due the next working day.
+    let start = if immediate && !ctx.calendar.is_workday(start) {
+        ctx.calendar.add_working_days(start, 1).date
+    } else {
+        start
+    };
+    case.clock = Some(CaseClock {
+        start_event,
+        start,
+        promised_days: case.item.promised_days,
+        statutory_days: case.item.statutory_days,
+        extension_days: 0,
+        immediate,
+    });
+}
+
+fn acceptance_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
+    let clock = case
+        .clock
+        .as_ref()
+        .expect("the clock started before the notice");
+    let dl = clock.deadlines(ctx.calendar, &case.pauses, ctx.today());
+    NoticeContent::Acceptance {
+        start_event: clock.start_event,
+        start: clock.start,
+        due_date: dl.promised,
+        working_days: if clock.immediate {
+            0
+        } else {
+            clock.promised_days
+        },
+        statutory_due: dl.statutory,
+        provisional: dl.provisional,
+        calendar_version: dl.calendar_version,
+        legal_basis: case.item.legal_basis.clone(),
+    }
+}
+
+fn issue(
+    case: &mut Case,
+    number: &str,
+    content: NoticeContent,
+    requested: Vec<String>,
+    ctx: &Ctx<'_>,
+    events: &mut Vec<super::aggregate::CaseEvent>,
+    notices: &mut Vec<IssuedNotice>,
+) {
+    let notice = IssuedNotice {
+        number: number.to_string(),
+        case_id: case.id.clone(),
+        case_no: case.case_no.clone(),
+        issued_at: ctx.now,
+        issued_by: ctx.actor.name.clone(),
+        on_behalf_of: None,
+        workstation: ctx.workstation.to_string(),
+        applicant_name: case.applicant.name().to_string(),
+        applicant_id_masked: case.applicant.masked_id(),
+        item_code: case.item.code.clone(),
+        item_name: case.item.name.clone(),
+        content,
+    };
+    let kind = notice.content.kind();
+    case.notices.push(NoticeRef {
+        number: number.to_string(),
+        kind,
+        issued_at: ctx.now,
+        sha256: notice.sha256(),
+        requested,
+        voided: None,
+    });
+    let state = case.state;
+    case.record(
+        EventKind::NoticeIssued,
+        Some(state),
+        state,
+        Some(number.to_string()),
+        ctx,
+        events,
+    );
+    notices.push(notice);
+}

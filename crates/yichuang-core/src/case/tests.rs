@@ -1,0 +1,664 @@
+use super::*;
+use crate::calendar::WorkCalendar;
+use crate::catalog::{Catalog, ServiceItem};
+use crate::Lang;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+const DEMO: &str = include_str!("../../../yichuang-app/data/demo-catalog.json");
+
+fn item(code: &str) -> ServiceItem {
+    Catalog::parse(DEMO)
+        .expect("demo")
+        .item(code)
+        .expect("item")
+        .clone()
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time")
+}
+
+fn clerk() -> Actor {
+    Actor {
+        user_id: "u-li".into(),
+        name: "李娜".into(),
+        role: Role::Clerk,
+    }
+}
+
+struct World {
+    calendar: WorkCalendar,
+    actor: Actor,
+    notices: u32,
+}
+
+impl World {
+    fn new() -> World {
+        World {
+            calendar: WorkCalendar::embedded(),
+            actor: clerk(),
+            notices: 0,
+        }
+    }
+
+    fn ctx(&self, now: &str) -> Ctx<'_> {
+        Ctx {
+            actor: &self.actor,
+            workstation: "ws-1",
+            now: at(now),
+            calendar: &self.calendar,
+            lang: Lang::ZhCn,
+        }
+    }
+
+    fn open(&self, code: &str, now: &str) -> Case {
+        let item = item(code);
+        let applicant = ApplicantInput::Person {
+            name: "王小明".into(),
+            id_number: "11010519491231002X".into(),
+            phone: "13812345678".into(),
+        };
+        Case::intake(
+            Intake {
+                id: "case-1".into(),
+                case_no: "431125-SCJG-W03-2026-000001".into(),
+                item: &item,
+                catalog_version: "2026.11",
+                applicant: &applicant,
+                agent: None,
+                situations: &[],
+                office: Office {
+                    region_code: "431125".into(),
+                    department_code: "SCJG".into(),
+                    window_code: "W03".into(),
+                },
+            },
+            &self.ctx(now),
+        )
+        .expect("intake")
+        .case
+    }
+
+    fn run(
+        &mut self,
+        case: &Case,
+        cmd: impl std::borrow::Borrow<CaseCommand>,
+        now: &str,
+    ) -> Result<Effects, CaseError> {
+        let cmd = cmd.borrow();
+        let number = cmd.issues().map(|k| {
+            self.notices += 1;
+            format!("N-{}-{}", k.series_code(), self.notices)
+        });
+        apply(case, cmd, number.as_deref(), &self.ctx(now))
+    }
+}
+
+fn mark(case: &Case, missing: &[usize]) -> CaseCommand {
+    CaseCommand::UpdateChecklist {
+        lines: case
+            .checklist
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LineUpdate {
+                code: l.code.clone(),
+                status: if missing.contains(&i) {
+                    MaterialStatus::Missing
+                } else {
+                    MaterialStatus::Received
+                },
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn intake_opens_a_case_under_review_with_the_items_checklist() {
+    let w = World::new();
+    let case = w.open("000102002000", "2026-02-13 10:00");
+    assert_eq!(case.state, CaseState::Reviewing);
+    assert_eq!(case.checklist.len(), item("000102002000").materials.len());
+    assert_eq!(case.event_count, 2, "收件 and 审查 on the timeline");
+}
+
+#[test]
+fn a_situation_adds_its_materials_and_an_unknown_one_is_refused() {
+    let w = World::new();
+    let it = item("000102002000");
+    let applicant = ApplicantInput::Person {
+        name: "王小明".into(),
+        id_number: "11010519491231002X".into(),
+        phone: "13812345678".into(),
+    };
+    let intake = |situations: &'static [String]| Intake {
+        id: "c".into(),
+        case_no: "n".into(),
+        item: &it,
+        catalog_version: "2026.11",
+        applicant: &applicant,
+        agent: None,
+        situations,
+        office: Office {
+            region_code: "431125".into(),
+            department_code: "SCJG".into(),
+            window_code: "W03".into(),
+        },
+    };
+    let agent: &'static [String] = Box::leak(Box::new(["agent".to_string()]));
+    let with_agent = Case::intake(intake(agent), &w.ctx("2026-03-02 09:00")).expect("intake");
+    let extra = &it
+        .situations
+        .iter()
+        .find(|s| s.code == "agent")
+        .expect("agent")
+        .materials;
+    assert_eq!(
+        with_agent.case.checklist.len(),
+        it.materials.len() + extra.len()
+    );
+    let bogus: &'static [String] = Box::leak(Box::new(["martian".to_string()]));
+    assert_eq!(
+        Case::intake(intake(bogus), &w.ctx("2026-03-02 09:00")).map(|_| ()),
+        Err(CaseError::UnknownSituation("martian".into()))
+    );
+}
+
+#[test]
+fn the_full_story_runs_through_correction_to_acceptance_across_spring_festival() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-02-10 10:00");
+    let case = w
+        .run(&case, mark(&case, &[1, 3]), "2026-02-10 10:05")
+        .expect("ticked")
+        .case;
+    let e = w
+        .run(
+            &case,
+            CaseCommand::IssueCorrectionNotice {
+                chief_rep_override: None,
+            },
+            "2026-02-10 10:06",
+        )
+        .expect("notice");
+    assert_eq!(e.notices.len(), 1);
+    let NoticeContent::Correction { lines, .. } = &e.notices[0].content else {
+        panic!("a correction notice");
+    };
+    assert_eq!(lines.len(), 2, "both missing materials told at once");
+    assert_eq!(e.case.notices[0].sha256, e.notices[0].sha256());
+    let case = e.case;
+    assert_eq!(case.state, CaseState::AwaitingCorrection);
+
+    let case = w
+        .run(&case, CaseCommand::CorrectionReceived, "2026-02-13 09:00")
+        .expect("back")
+        .case;
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-02-13 09:10")
+        .expect("ticked")
+        .case;
+    let e = w
+        .run(&case, CaseCommand::Accept, "2026-02-13 09:20")
+        .expect("accepted");
+    let NoticeContent::Acceptance {
+        due_date,
+        start_event,
+        ..
+    } = &e.notices[0].content
+    else {
+        panic!("an acceptance notice");
+    };
+    assert_eq!(*start_event, StartEvent::MaterialsCompleted);
+    assert_eq!(
+        due_date.to_string(),
+        "2026-03-05",
+        "10 working days over the Spring Festival"
+    );
+    assert_eq!(e.case.state, CaseState::Accepted);
+}
+
+#[test]
+fn accepting_with_a_material_missing_is_refused_and_changes_nothing() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 10:00");
+    let case = w
+        .run(&case, mark(&case, &[0]), "2026-03-02 10:01")
+        .expect("ticked")
+        .case;
+    let before = case.clone();
+    let err = w
+        .run(&case, CaseCommand::Accept, "2026-03-02 10:02")
+        .expect_err("refused");
+    assert_eq!(err.code(), "checklist_incomplete");
+    assert!(err.message(Lang::ZhCn).contains(&case.checklist[0].name));
+    assert_eq!(case, before);
+}
+
+#[test]
+fn a_notice_is_refused_while_a_material_is_unchecked() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 10:00");
+    let err = w
+        .run(
+            &case,
+            CaseCommand::IssueCorrectionNotice {
+                chief_rep_override: None,
+            },
+            "2026-03-02 10:01",
+        )
+        .expect_err("refused");
+    assert_eq!(err.code(), "materials_unreviewed");
+}
+
+#[test]
+fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 10:00");
+    let case = w
+        .run(&case, mark(&case, &[1]), "2026-03-02 10:01")
+        .expect("ticked")
+        .case;
+    let issue = CaseCommand::IssueCorrectionNotice {
+        chief_rep_override: None,
+    };
+    let case = w
+        .run(&case, issue.clone(), "2026-03-02 10:02")
+        .expect("first")
+        .case;
+    let case = w
+        .run(&case, CaseCommand::CorrectionReceived, "2026-03-04 10:00")
+        .expect("in")
+        .case;
+    let case = w
+        .run(&case, mark(&case, &[2]), "2026-03-04 10:01")
+        .expect("ticked")
+        .case;
+    let err = w
+        .run(&case, issue, "2026-03-04 10:02")
+        .expect_err("refused");
+    assert_eq!(
+        err,
+        CaseError::OneTimeRule(vec![case.checklist[2].name.clone()])
+    );
+    assert!(err.message(Lang::ZhCn).contains("首席代表"));
+    let with_override = CaseCommand::IssueCorrectionNotice {
+        chief_rep_override: Some(ChiefRepOverride {
+            chief_rep: "赵局".into(),
+            reason: "申请人变更经营场所，需补充新场所证明".into(),
+        }),
+    };
+    let e = w
+        .run(&case, with_override, "2026-03-04 10:03")
+        .expect("allowed with override");
+    let NoticeContent::Correction {
+        chief_rep_override, ..
+    } = &e.notices[0].content
+    else {
+        panic!("correction");
+    };
+    assert_eq!(
+        chief_rep_override.as_ref().map(|o| o.chief_rep.as_str()),
+        Some("赵局")
+    );
+}
+
+#[test]
+fn no_notice_within_five_working_days_means_accepted_on_receipt() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 10:00");
+    let case = w
+        .run(&case, mark(&case, &[1]), "2026-03-10 10:00")
+        .expect("ticked")
+        .case;
+    let err = w
+        .run(
+            &case,
+            CaseCommand::IssueCorrectionNotice {
+                chief_rep_override: None,
+            },
+            "2026-03-10 10:01",
+        )
+        .expect_err("too late");
+    assert_eq!(err.code(), "notice_window_passed");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-10 10:02")
+        .expect("ticked")
+        .case;
+    let e = w
+        .run(&case, CaseCommand::Accept, "2026-03-10 10:03")
+        .expect("accepted");
+    let clock = e.case.clock.expect("clock");
+    assert_eq!(clock.start_event, StartEvent::DeemedAcceptedOnReceipt);
+    assert_eq!(clock.start.to_string(), "2026-03-02");
+}
+
+#[test]
+fn an_immediate_item_is_completed_at_the_counter_and_a_promised_one_is_not() {
+    let mut w = World::new();
+    let case = w.open("000107002000", "2026-03-03 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-03 09:05")
+        .expect("ticked")
+        .case;
+    let e = w
+        .run(&case, CaseCommand::CompleteOnTheSpot, "2026-03-03 09:10")
+        .expect("done");
+    assert_eq!(e.case.state, CaseState::Completed);
+    let dl = e
+        .case
+        .deadlines(&w.calendar, at("2026-03-03 09:10").date())
+        .expect("clock");
+    assert_eq!(dl.promised.to_string(), "2026-03-03");
+
+    let case = w.open("000102002000", "2026-03-03 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-03 09:05")
+        .expect("ticked")
+        .case;
+    assert_eq!(
+        w.run(&case, CaseCommand::CompleteOnTheSpot, "2026-03-03 09:10")
+            .map(|_| ()),
+        Err(CaseError::NotImmediate)
+    );
+}
+
+#[test]
+fn a_special_procedure_pauses_and_resuming_moves_the_due_date() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:05")
+        .expect("ticked")
+        .case;
+    let case = w
+        .run(&case, CaseCommand::Accept, "2026-03-02 09:10")
+        .expect("accepted")
+        .case;
+    let due_before = case
+        .deadlines(&w.calendar, at("2026-03-02 09:10").date())
+        .expect("dl")
+        .promised;
+    let suspend = CaseCommand::Suspend {
+        procedure: "现场核查".into(),
+        reason: "核查经营场所".into(),
+        legal_basis: "《行政许可法》第四十五条".into(),
+    };
+    let case = w
+        .run(&case, suspend, "2026-03-03 10:00")
+        .expect("suspended")
+        .case;
+    assert_eq!(case.state, CaseState::Suspended);
+    let case = w
+        .run(&case, CaseCommand::Resume, "2026-03-09 10:00")
+        .expect("resumed")
+        .case;
+    let due_after = case
+        .deadlines(&w.calendar, at("2026-03-20 10:00").date())
+        .expect("dl")
+        .promised;
+    // Paused Wed 4 – Fri 6 March: three working days.
+    assert_eq!(w.calendar.working_days_between(due_before, due_after), 3);
+}
+
+#[test]
+fn a_voided_correction_notice_keeps_its_number_and_reopens_review() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[0]), "2026-03-02 09:05")
+        .expect("ticked")
+        .case;
+    let case = w
+        .run(
+            &case,
+            CaseCommand::IssueCorrectionNotice {
+                chief_rep_override: None,
+            },
+            "2026-03-02 09:06",
+        )
+        .expect("notice")
+        .case;
+    let number = case.notices[0].number.clone();
+    let void = CaseCommand::VoidNotice {
+        number: number.clone(),
+        reason: " ".into(),
+    };
+    assert_eq!(
+        w.run(&case, void, "2026-03-02 09:07").map(|_| ()),
+        Err(CaseError::ReasonRequired)
+    );
+    let void = CaseCommand::VoidNotice {
+        number: number.clone(),
+        reason: "材料名称勾选错误".into(),
+    };
+    let case = w
+        .run(&case, void.clone(), "2026-03-02 09:08")
+        .expect("voided")
+        .case;
+    assert_eq!(case.state, CaseState::Reviewing);
+    assert_eq!(case.notices.len(), 1, "the number stays used");
+    assert!(case.notices[0].voided.is_some());
+    assert_eq!(
+        w.run(&case, void, "2026-03-02 09:09").map(|_| ()),
+        Err(CaseError::NoticeAlreadyVoid(number))
+    );
+}
+
+#[test]
+fn a_rejection_needs_a_reason_and_a_legal_basis_and_closes_the_case() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let reject = |reason: &str, basis: &str| CaseCommand::Reject {
+        reason: reason.into(),
+        legal_basis: basis.into(),
+    };
+    assert_eq!(
+        w.run(&case, reject("", "x"), "2026-03-02 09:01")
+            .map(|_| ()),
+        Err(CaseError::ReasonRequired)
+    );
+    assert_eq!(
+        w.run(
+            &case,
+            reject("不属于本部门职权范围", ""),
+            "2026-03-02 09:01"
+        )
+        .map(|_| ()),
+        Err(CaseError::LegalBasisRequired)
+    );
+    let e = w
+        .run(
+            &case,
+            reject(
+                "不属于本部门职权范围",
+                "《行政许可法》第三十二条第一款第（二）项",
+            ),
+            "2026-03-02 09:02",
+        )
+        .expect("rejected");
+    assert_eq!(e.case.state, CaseState::Rejected);
+    assert_eq!(e.notices[0].content.kind(), NoticeKind::Rejection);
+    assert!(w
+        .run(&e.case, CaseCommand::Accept, "2026-03-02 09:03")
+        .is_err());
+}
+
+// ---- properties ----------------------------------------------------------------------
+
+fn arb_command(n_materials: usize) -> impl Strategy<Value = (u8, Vec<u8>, bool)> {
+    (
+        0u8..10,
+        proptest::collection::vec(0u8..3, n_materials),
+        any::<bool>(),
+    )
+}
+
+fn to_command(case: &Case, (op, marks, flag): &(u8, Vec<u8>, bool)) -> CaseCommand {
+    match op {
+        0 | 1 => CaseCommand::UpdateChecklist {
+            lines: case
+                .checklist
+                .iter()
+                .zip(marks)
+                .map(|(l, m)| LineUpdate {
+                    code: l.code.clone(),
+                    status: match m {
+                        0 => MaterialStatus::Received,
+                        1 => MaterialStatus::Missing,
+                        _ => MaterialStatus::Defective {
+                            reason: "复印件不清晰".into(),
+                        },
+                    },
+                })
+                .collect(),
+        },
+        2 | 3 => CaseCommand::IssueCorrectionNotice {
+            chief_rep_override: flag.then(|| ChiefRepOverride {
+                chief_rep: "赵局".into(),
+                reason: "新情况".into(),
+            }),
+        },
+        4 => CaseCommand::CorrectionReceived,
+        5 => CaseCommand::Accept,
+        6 => CaseCommand::Suspend {
+            procedure: "专家评审".into(),
+            reason: "技术审查".into(),
+            legal_basis: "第四十五条".into(),
+        },
+        7 => CaseCommand::Resume,
+        8 => {
+            if *flag {
+                CaseCommand::Withdraw {
+                    reason: "申请人撤回".into(),
+                }
+            } else {
+                CaseCommand::Reject {
+                    reason: "不符合条件".into(),
+                    legal_basis: "第三十八条".into(),
+                }
+            }
+        }
+        _ => CaseCommand::VoidNotice {
+            number: case
+                .notices
+                .first()
+                .map(|n| n.number.clone())
+                .unwrap_or_default(),
+            reason: "填写错误".into(),
+        },
+    }
+}
+
+/// Every working day of 2026 from the raw holidays-cn file, read without the calendar module.
+fn independent_workdays_2026() -> BTreeSet<NaiveDate> {
+    let raw: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/holidays-cn/2026.json")).expect("json");
+    let mut off = BTreeSet::new();
+    let mut on = BTreeSet::new();
+    for d in raw["days"].as_array().expect("days") {
+        let date =
+            NaiveDate::parse_from_str(d["date"].as_str().expect("s"), "%Y-%m-%d").expect("d");
+        if d["isOffDay"].as_bool().expect("b") {
+            off.insert(date);
+        } else {
+            on.insert(date);
+        }
+    }
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).expect("d");
+    start
+        .iter_days()
+        .take_while(|d| d.year() == 2026)
+        .filter(|d| on.contains(d) || (d.weekday().number_from_monday() <= 5 && !off.contains(d)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_sequence_of_commands_only_makes_legal_moves_and_refusals_change_nothing(
+        cmds in proptest::collection::vec(arb_command(5), 1..25),
+        day_steps in proptest::collection::vec(0i64..3, 25),
+    ) {
+        let mut w = World::new();
+        let mut case = w.open("000102002000", "2026-03-02 09:00");
+        let mut now = at("2026-03-02 09:00");
+        for (i, c) in cmds.iter().enumerate() {
+            now += chrono::Duration::days(day_steps[i]) + chrono::Duration::minutes(1);
+            let cmd = to_command(&case, c);
+            let stamp = now.format("%Y-%m-%d %H:%M").to_string();
+            match w.run(&case, &cmd, &stamp) {
+                Ok(e) => {
+                    for ev in &e.events {
+                        if let (EventKind::Transition(a), Some(from)) = (ev.what, ev.from) {
+                            prop_assert_eq!(from.apply(a), Ok(ev.to));
+                        }
+                    }
+                    prop_assert_eq!(e.case.version, case.version + 1);
+                    if matches!(e.case.state, CaseState::Accepted) {
+                        prop_assert!(is_complete(&e.case.checklist));
+                    }
+                    case = e.case;
+                }
+                Err(_) => {} // `case` is untouched: apply works on a copy and returned nothing.
+            }
+        }
+    }
+
+    #[test]
+    fn no_later_notice_asks_for_more_than_the_first_without_an_override(
+        cmds in proptest::collection::vec(arb_command(5), 1..40),
+    ) {
+        let mut w = World::new();
+        let mut case = w.open("000102002000", "2026-03-02 09:00");
+        let mut issued: Vec<IssuedNotice> = Vec::new();
+        for (i, c) in cmds.iter().enumerate() {
+            let cmd = to_command(&case, c);
+            let stamp = format!("2026-03-02 09:{:02}", (i + 1) % 60);
+            if let Ok(e) = w.run(&case, &cmd, &stamp) {
+                issued.extend(e.notices.iter().cloned());
+                case = e.case;
+            }
+        }
+        let valid_first = issued.iter().find(|n| {
+            n.content.kind() == NoticeKind::Correction
+                && case.notices.iter().any(|r| r.number == n.number && r.voided.is_none())
+        });
+        if let Some(first) = valid_first {
+            let NoticeContent::Correction { lines: first_lines, .. } = &first.content else { unreachable!() };
+            let first_codes: BTreeSet<&str> = first_lines.iter().map(|l| l.code.as_str()).collect();
+            for n in issued.iter().filter(|n| n.issued_at >= first.issued_at && n.number != first.number) {
+                if let NoticeContent::Correction { lines, chief_rep_override, .. } = &n.content {
+                    let beyond = lines.iter().any(|l| !first_codes.contains(l.code.as_str()));
+                    prop_assert!(!beyond || chief_rep_override.is_some(), "notice {} widened the first", n.number);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn due_dates_match_an_independent_count_on_the_official_2026_calendar(
+        start_offset in 0i64..240, promised in 1u32..30,
+    ) {
+        let workdays = independent_workdays_2026();
+        let start = NaiveDate::from_ymd_opt(2026, 1, 5).expect("d") + chrono::Duration::days(start_offset);
+        let clock = CaseClock {
+            start_event: StartEvent::Accepted,
+            start,
+            promised_days: promised,
+            statutory_days: promised * 2,
+            extension_days: 0,
+            immediate: false,
+        };
+        let dl = clock.deadlines(&WorkCalendar::embedded(), &[], start);
+        let expected = workdays.iter().filter(|d| **d > start).nth(promised as usize - 1).copied();
+        prop_assume!(expected.is_some());
+        prop_assert_eq!(Some(dl.promised), expected);
+        let expected_statutory = workdays.iter().filter(|d| **d > start).nth(promised as usize * 2 - 1).copied();
+        if expected_statutory.is_some() {
+            prop_assert_eq!(dl.statutory, expected_statutory);
+        }
+    }
+}
