@@ -19,10 +19,10 @@ async fn the_county_and_a_workstation_hold_the_same_catalog_from_the_same_file()
     assert!(published.changed);
 
     let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(AppConfig {
-        data_dir: dir.path().to_path_buf(),
-        clock: Arc::new(FixedClock::at_local("2026-11-23 09:00")),
-    })
+    let app = App::open(AppConfig::headless(
+        dir.path().to_path_buf(),
+        Arc::new(FixedClock::at_local("2026-11-23 09:00")),
+    ))
     .await
     .expect("open");
     catalog::import(

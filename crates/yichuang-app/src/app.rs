@@ -1,6 +1,6 @@
 //! The App value: opened once per process (or per test) over a data directory.
 
-use crate::ports::{Clock, SystemClock};
+use crate::ports::{Clock, Desktop, HeadlessDesktop, NoNotifier, Notifier, SystemClock};
 use crate::ApiError;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -16,6 +16,8 @@ pub struct AppConfig {
     /// Holds the local cache (`cache.db`) and nothing secret.
     pub data_dir: PathBuf,
     pub clock: Arc<dyn Clock>,
+    pub notifier: Arc<dyn Notifier>,
+    pub desktop: Arc<dyn Desktop>,
 }
 
 impl AppConfig {
@@ -29,9 +31,16 @@ impl AppConfig {
                     .map(|d| d.data_dir().to_path_buf())
             })
             .unwrap_or_else(|| PathBuf::from("yichuang-data"));
+        AppConfig::headless(data_dir, Arc::new(SystemClock))
+    }
+
+    /// No desktop services: cards become in-window alerts, saves go nowhere (tests, tools).
+    pub fn headless(data_dir: PathBuf, clock: Arc<dyn Clock>) -> AppConfig {
         AppConfig {
             data_dir,
-            clock: Arc::new(SystemClock),
+            clock,
+            notifier: Arc::new(NoNotifier),
+            desktop: Arc::new(HeadlessDesktop::default()),
         }
     }
 }
@@ -41,6 +50,10 @@ impl AppConfig {
 pub struct App {
     pub(crate) store: Store,
     pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) notifier: Arc<dyn Notifier>,
+    pub(crate) desktop: Arc<dyn Desktop>,
+    /// The CJK font for notices, found on first use.
+    pub(crate) font: std::sync::OnceLock<yichuang_documents::CjkFont>,
     calendar: RwLock<Arc<WorkCalendar>>,
     lang: RwLock<Lang>,
     data_dir: PathBuf,
@@ -69,6 +82,9 @@ impl App {
         let app = App {
             store,
             clock: config.clock,
+            notifier: config.notifier,
+            desktop: config.desktop,
+            font: std::sync::OnceLock::new(),
             calendar: RwLock::new(Arc::new(WorkCalendar::embedded())),
             lang: RwLock::new(lang),
             data_dir: config.data_dir,

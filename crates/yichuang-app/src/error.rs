@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
+use yichuang_core::case::{CaseError, FieldError};
 use yichuang_core::Lang;
 use yichuang_local::StoreError;
 
@@ -18,6 +19,31 @@ pub enum ErrorCode {
     ItemNotFound,
     CalendarInvalid,
     StorageFailed,
+    WorkstationNotConfigured,
+    NumberFormatInvalid,
+    InvalidInput,
+    CaseNotFound,
+    CaseChanged,
+    DocumentFailed,
+    DesktopFailed,
+    // Case rules (yichuang-core `CaseError::code`).
+    IllegalTransition,
+    InvalidApplicant,
+    UnknownSituation,
+    UnknownMaterial,
+    MaterialsUnreviewed,
+    ChecklistIncomplete,
+    NothingToCorrect,
+    DefectNeedsReason,
+    OneTimeRule,
+    OverrideIncomplete,
+    NoticeWindowPassed,
+    NotImmediate,
+    ReasonRequired,
+    LegalBasisRequired,
+    NoticeNotFound,
+    NoticeAlreadyVoid,
+    NoticeStillValid,
 }
 
 /// An error as the UI receives it.
@@ -26,6 +52,8 @@ pub enum ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// Per-field problems of a form (e.g. `applicant.id_number`), shown on the field.
+    pub fields: Vec<FieldError>,
 }
 
 impl ApiError {
@@ -33,6 +61,40 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// A refused case command, with its rule's code and message.
+    pub fn from_case(err: CaseError, lang: Lang) -> Self {
+        use ErrorCode as C;
+        let code = match &err {
+            CaseError::IllegalTransition(_) => C::IllegalTransition,
+            CaseError::InvalidApplicant(_) => C::InvalidApplicant,
+            CaseError::UnknownSituation(_) => C::UnknownSituation,
+            CaseError::UnknownMaterial(_) => C::UnknownMaterial,
+            CaseError::Unreviewed(_) => C::MaterialsUnreviewed,
+            CaseError::ChecklistIncomplete(_) => C::ChecklistIncomplete,
+            CaseError::NothingToCorrect => C::NothingToCorrect,
+            CaseError::DefectNeedsReason(_) => C::DefectNeedsReason,
+            CaseError::OneTimeRule(_) => C::OneTimeRule,
+            CaseError::OverrideIncomplete => C::OverrideIncomplete,
+            CaseError::NoticeWindowPassed(_) => C::NoticeWindowPassed,
+            CaseError::NotImmediate => C::NotImmediate,
+            CaseError::ReasonRequired => C::ReasonRequired,
+            CaseError::LegalBasisRequired => C::LegalBasisRequired,
+            CaseError::NoticeNotFound(_) => C::NoticeNotFound,
+            CaseError::NoticeAlreadyVoid(_) => C::NoticeAlreadyVoid,
+            CaseError::NoticeStillValid(_) => C::NoticeStillValid,
+        };
+        let fields = match &err {
+            CaseError::InvalidApplicant(f) => f.clone(),
+            _ => Vec::new(),
+        };
+        ApiError {
+            code,
+            message: err.message(lang),
+            fields,
         }
     }
 
@@ -50,6 +112,13 @@ impl ApiError {
                         "Catalog version {version} was already imported with different content. \
                          Ask the county data center for the correct file."
                     ),
+                },
+            ),
+            StoreError::Stale(case_no) => ApiError::new(
+                ErrorCode::CaseChanged,
+                match lang {
+                    Lang::ZhCn => format!("办件 {case_no} 刚被另一操作修改，本次操作未生效，请刷新后重试"),
+                    Lang::En => format!("Case {case_no} was just changed by another action; nothing was done. Refresh and retry."),
                 },
             ),
             StoreError::CatalogOlderThanCurrent { offered, current } => ApiError::new(

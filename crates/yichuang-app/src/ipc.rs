@@ -29,14 +29,38 @@ macro_rules! for_each_command {
                 $crate::api::calendar::ImportCalendarRequest => $crate::api::calendar::CalendarInfo;
             calendar_due_date: $crate::api::calendar::due_date,
                 $crate::api::calendar::DueDateRequest => $crate::api::calendar::DueDatePreview;
+            workstation_get: $crate::api::workstation::get, () => $crate::api::workstation::WorkstationInfo;
+            workstation_set: $crate::api::workstation::set,
+                $crate::api::workstation::WorkstationProfile => $crate::api::workstation::WorkstationInfo;
+            case_intake: $crate::api::cases::intake,
+                $crate::api::cases::IntakeRequest => $crate::api::cases::CaseDetail;
+            case_act: $crate::api::cases::act,
+                $crate::api::cases::CaseActionRequest => $crate::api::cases::CaseDetail;
+            case_get: $crate::api::cases::get,
+                $crate::api::cases::CaseRequest => $crate::api::cases::CaseDetail;
+            case_queue: $crate::api::cases::queue,
+                $crate::api::cases::QueueRequest => Vec<$crate::api::cases::QueueItem>;
+            audit_status: $crate::api::cases::audit_status, () => $crate::api::cases::AuditStatus;
+            notice_pdf: $crate::api::notices::pdf,
+                $crate::api::notices::NoticeRequest => $crate::api::notices::NoticeFile;
+            notice_print: $crate::api::notices::print,
+                $crate::api::notices::NoticeRequest => $crate::api::notices::NoticeFile;
+            notice_save: $crate::api::notices::save,
+                $crate::api::notices::NoticeRequest => $crate::api::notices::SaveResult;
+            inquiry_log: $crate::api::inquiry::log,
+                $crate::api::inquiry::InquiryRequest => $crate::api::inquiry::Inquiry;
+            inquiry_today: $crate::api::inquiry::today, () => Vec<$crate::api::inquiry::Inquiry>;
+            alerts_list: $crate::api::alerts::list, () => Vec<$crate::api::alerts::Alert>;
+            alerts_dismiss: $crate::api::alerts::dismiss,
+                $crate::api::alerts::DismissAlertRequest => Vec<$crate::api::alerts::Alert>;
         }
     };
 }
 
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::api::{calendar, catalog, settings};
-    use yichuang_core::{calendar as cal, catalog as core_catalog, deadline};
+    use crate::api::{alerts, calendar, cases, catalog, inquiry, notices, settings, workstation};
+    use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
         crate::ApiError::decl(cfg),
         crate::ErrorCode::decl(cfg),
@@ -63,6 +87,51 @@ fn declarations(cfg: &Config) -> Vec<String> {
         calendar::DueDateRequest::decl(cfg),
         deadline::DueDatePreview::decl(cfg),
         cal::DueDate::decl(cfg),
+        workstation::WorkstationProfile::decl(cfg),
+        workstation::WorkstationInfo::decl(cfg),
+        cases::IntakeRequest::decl(cfg),
+        cases::CaseActionRequest::decl(cfg),
+        cases::CaseRequest::decl(cfg),
+        cases::NoticeSummary::decl(cfg),
+        cases::DeadlineExplained::decl(cfg),
+        cases::CaseDetail::decl(cfg),
+        cases::QueueRequest::decl(cfg),
+        cases::QueueItem::decl(cfg),
+        cases::AuditStatus::decl(cfg),
+        notices::NoticeRequest::decl(cfg),
+        notices::NoticeFile::decl(cfg),
+        notices::SaveResult::decl(cfg),
+        inquiry::InquiryOutcome::decl(cfg),
+        inquiry::InquiryRequest::decl(cfg),
+        inquiry::Inquiry::decl(cfg),
+        alerts::Alert::decl(cfg),
+        alerts::DismissAlertRequest::decl(cfg),
+        case::FieldError::decl(cfg),
+        case::ApplicantInput::decl(cfg),
+        case::AgentInput::decl(cfg),
+        case::Applicant::decl(cfg),
+        case::Agent::decl(cfg),
+        case::Case::decl(cfg),
+        case::CaseState::decl(cfg),
+        case::Action::decl(cfg),
+        case::CaseEvent::decl(cfg),
+        case::EventKind::decl(cfg),
+        case::ItemRef::decl(cfg),
+        case::Office::decl(cfg),
+        case::ChecklistLine::decl(cfg),
+        case::MaterialStatus::decl(cfg),
+        case::CaseCommand::decl(cfg),
+        case::LineUpdate::decl(cfg),
+        case::ChiefRepOverride::decl(cfg),
+        case::NoticeKind::decl(cfg),
+        case::NoticeRef::decl(cfg),
+        case::NoticeVoid::decl(cfg),
+        case::Pause::decl(cfg),
+        case::PauseKind::decl(cfg),
+        case::CaseClock::decl(cfg),
+        case::StartEvent::decl(cfg),
+        case::Deadlines::decl(cfg),
+        case::Card::decl(cfg),
     ]
 }
 

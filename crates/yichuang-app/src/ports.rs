@@ -1,8 +1,10 @@
-//! Ports to the world outside the domain: the clock now; the keyring, notifier and printer
-//! join when the features needing them land. Real implementations and fakes for tests.
+//! Ports to the world outside the domain: the clock, desktop notifications, and the desktop's
+//! save dialog and print viewer. Real implementations live in the Tauri shell; the fakes here
+//! serve tests. The keyring joins with enrollment (sync).
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use std::fmt::Debug;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// China Standard Time, in which every counter date and deadline is reckoned.
@@ -58,5 +60,76 @@ impl FixedClock {
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         *self.0.lock().expect("clock lock")
+    }
+}
+
+/// Why the desktop could not show a notification (no notification service, D-Bus down…).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("desktop notification failed: {0}")]
+pub struct NotifyError(pub String);
+
+/// Desktop notifications (notify-rust in the shell). When it fails the App keeps the alert
+/// in the window instead, so a card is never lost.
+pub trait Notifier: Send + Sync + Debug {
+    fn notify(&self, title: &str, body: &str) -> Result<(), NotifyError>;
+}
+
+/// No notification service at all: every card becomes an in-window alert.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoNotifier;
+
+impl Notifier for NoNotifier {
+    fn notify(&self, _title: &str, _body: &str) -> Result<(), NotifyError> {
+        Err(NotifyError("no notification service".into()))
+    }
+}
+
+/// A notifier a test can read back, or make fail.
+#[derive(Debug, Default)]
+pub struct RecordingNotifier {
+    pub sent: Mutex<Vec<(String, String)>>,
+    pub fail: std::sync::atomic::AtomicBool,
+}
+
+impl Notifier for RecordingNotifier {
+    fn notify(&self, title: &str, body: &str) -> Result<(), NotifyError> {
+        if self.fail.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(NotifyError("test: notifications off".into()));
+        }
+        self.sent
+            .lock()
+            .expect("notifier lock")
+            .push((title.into(), body.into()));
+        Ok(())
+    }
+}
+
+/// The desktop's file and print services for notices: the save dialog, and handing a PDF to
+/// the system viewer whose print dialog prints it.
+pub trait Desktop: Send + Sync + Debug {
+    /// Asks where to save `suggested_name`; `None` when the clerk cancels.
+    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, String>;
+    /// Opens the PDF in the system viewer for printing.
+    fn open_for_print(&self, pdf: &Path) -> Result<(), String>;
+}
+
+/// Headless: saving goes to a fixed folder, printing records the file (tests, the bench).
+#[derive(Debug, Default)]
+pub struct HeadlessDesktop {
+    pub save_dir: Option<PathBuf>,
+    pub printed: Mutex<Vec<PathBuf>>,
+}
+
+impl Desktop for HeadlessDesktop {
+    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, String> {
+        Ok(self.save_dir.as_ref().map(|d| d.join(suggested_name)))
+    }
+
+    fn open_for_print(&self, pdf: &Path) -> Result<(), String> {
+        self.printed
+            .lock()
+            .expect("printed lock")
+            .push(pdf.to_path_buf());
+        Ok(())
     }
 }

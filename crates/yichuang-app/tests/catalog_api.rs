@@ -10,10 +10,10 @@ use yichuang_core::Lang;
 
 async fn open_at(local: &str) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(AppConfig {
-        data_dir: dir.path().to_path_buf(),
-        clock: Arc::new(FixedClock::at_local(local)),
-    })
+    let app = App::open(AppConfig::headless(
+        dir.path().to_path_buf(),
+        Arc::new(FixedClock::at_local(local)),
+    ))
     .await
     .expect("open app");
     (dir, app)
@@ -189,9 +189,11 @@ async fn a_malformed_catalog_is_refused_naming_item_and_field_and_changes_nothin
 #[tokio::test]
 async fn errors_follow_the_language_the_clerk_chose_and_it_survives_a_restart() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let config = || AppConfig {
-        data_dir: dir.path().to_path_buf(),
-        clock: Arc::new(FixedClock::at_local("2026-11-23 09:00")),
+    let config = || {
+        AppConfig::headless(
+            dir.path().to_path_buf(),
+            Arc::new(FixedClock::at_local("2026-11-23 09:00")),
+        )
     };
     let app = App::open(config()).await.expect("open");
     settings::set_language(&app, settings::SetLanguageRequest { lang: Lang::En })

@@ -71,17 +71,8 @@ impl CjkFont {
     /// the usual system paths. An explicit but unusable `YICHUANG_CJK_FONT` is an error,
     /// not a silent fallback, so a misconfigured workstation is noticed.
     pub fn locate() -> Result<CjkFont, DocumentError> {
-        if let Some(spec) = std::env::var_os(FONT_ENV).filter(|v| !v.is_empty()) {
-            let (path, index) = parse_font_spec(&spec.to_string_lossy());
-            return load_file(&path, index)
-                .map_err(|e| DocumentError::BadFont(format!("{FONT_ENV}={}: {e}", path.display())));
-        }
-        SYSTEM_FONTS
-            .iter()
-            .map(Path::new)
-            .filter(|path| path.is_file())
-            .find_map(|path| load_file(path, None).ok())
-            .ok_or(DocumentError::NoCjkFont)
+        let spec = std::env::var_os(FONT_ENV).map(|v| v.to_string_lossy().into_owned());
+        locate_with(spec.as_deref())
     }
 
     /// Loads face `index` of a font or collection (0 for a single font).
@@ -127,6 +118,22 @@ impl CjkFont {
         FontRef::from_index(&self.data, self.index)
             .map_err(|e| DocumentError::BadFont(e.to_string()))
     }
+}
+
+/// [`CjkFont::locate`] with the environment variable's value passed in, so tests need not
+/// mutate the process environment.
+fn locate_with(spec: Option<&str>) -> Result<CjkFont, DocumentError> {
+    if let Some(spec) = spec.filter(|s| !s.is_empty()) {
+        let (path, index) = parse_font_spec(spec);
+        return load_file(&path, index)
+            .map_err(|e| DocumentError::BadFont(format!("{FONT_ENV}={}: {e}", path.display())));
+    }
+    SYSTEM_FONTS
+        .iter()
+        .map(Path::new)
+        .filter(|path| path.is_file())
+        .find_map(|path| load_file(path, None).ok())
+        .ok_or(DocumentError::NoCjkFont)
 }
 
 fn load_file(path: &Path, index: Option<u32>) -> Result<CjkFont, DocumentError> {
@@ -232,12 +239,35 @@ mod tests {
         assert!(debug.contains("face_index"), "{debug}");
     }
 
+    const NOTO_SANS: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+    #[test]
+    fn the_environment_variable_may_pick_a_face_explicitly() {
+        let font = locate_with(Some(&format!("{NOTO_SANS}#3"))).expect(NOTO_SANS);
+        assert_eq!(font.face_index(), 3);
+        assert_eq!(font.family_name(), "Noto Sans CJK TC");
+    }
+
+    #[test]
+    fn without_a_face_the_simplified_chinese_one_is_taken() {
+        let font = locate_with(Some(NOTO_SANS)).expect(NOTO_SANS);
+        assert_eq!(font.family_name(), "Noto Sans CJK SC");
+    }
+
+    #[test]
+    fn a_wrong_environment_variable_is_an_error_not_a_silent_fallback() {
+        let err = locate_with(Some("/nonexistent/font.ttc")).unwrap_err();
+        match err {
+            DocumentError::BadFont(detail) => assert!(detail.contains(FONT_ENV), "{detail}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn noto_cjk_collections_keep_simplified_chinese_at_face_two() {
         // The Makefile installs fonts-noto-cjk; this pins the index the brief asked about.
-        let path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-        let data = std::fs::read(path)
-            .unwrap_or_else(|e| panic!("{path}: {e} (install fonts-noto-cjk: make deps)"));
+        let data = std::fs::read(NOTO_SANS)
+            .unwrap_or_else(|e| panic!("{NOTO_SANS}: {e} (install fonts-noto-cjk: make deps)"));
         assert_eq!(simplified_chinese_face(&data), 2);
     }
 }

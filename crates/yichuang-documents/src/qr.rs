@@ -7,7 +7,12 @@ use crate::error::DocumentError;
 /// Dark modules of the QR code for `data`, as `[x, y, w, h]` squares filling a `size`-point
 /// square at (`x`, `y`). Horizontal runs are merged: fewer path segments, and no hairline
 /// seams between neighbouring modules when a viewer anti-aliases.
-pub(crate) fn qr_squares(data: &str, x: f32, y: f32, size: f32) -> Result<Vec<[f32; 4]>, DocumentError> {
+pub(crate) fn qr_squares(
+    data: &str,
+    x: f32,
+    y: f32,
+    size: f32,
+) -> Result<Vec<[f32; 4]>, DocumentError> {
     // M (15 % recovery) survives a fold or a smudge and keeps a case number at version 2.
     let code = QrCode::with_error_correction_level(data, EcLevel::M)
         .map_err(|e| DocumentError::Render(format!("QR code for {data:?}: {e}")))?;

@@ -22,7 +22,11 @@ pub(crate) struct Measure<'a> {
 impl<'a> Measure<'a> {
     pub(crate) fn new(font: &'a CjkFont) -> Result<Self, DocumentError> {
         let face = font.face()?;
-        let units_per_em = f32::from(face.head().map(|h| h.units_per_em()).unwrap_or(1000));
+        let units_per_em = f32::from(
+            face.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em
+                .max(1),
+        );
         Ok(Measure {
             charmap: face.charmap(),
             glyphs: face.glyph_metrics(Size::unscaled(), LocationRef::default()),
@@ -60,7 +64,11 @@ impl<'a> Measure<'a> {
                     limit = width;
                 }
                 // A space carried to the start of a line would look like a stray indent.
-                let token = if line.is_empty() { token.trim_start_matches(' ') } else { &token };
+                let token = if line.is_empty() {
+                    token.trim_start_matches(' ')
+                } else {
+                    &token
+                };
                 let token_width = self.width(token, size);
                 if line_width + token_width <= limit {
                     line.push_str(token);
@@ -168,7 +176,9 @@ mod tests {
             0.0,
         );
         assert!(
-            lines.iter().any(|l| l.contains("431125-SCJ-W03-2026-000007")),
+            lines
+                .iter()
+                .any(|l| l.contains("431125-SCJ-W03-2026-000007")),
             "{lines:?}"
         );
     }

@@ -11,6 +11,8 @@ pub enum StoreError {
     CatalogVersionConflict { version: String },
     #[error("catalog version {offered} is older than the current version {current}")]
     CatalogOlderThanCurrent { offered: String, current: String },
+    #[error("case {0} was changed by another action meanwhile")]
+    Stale(String),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
 }

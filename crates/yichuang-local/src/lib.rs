@@ -3,8 +3,12 @@
 //! Rules live in yichuang-core; this crate only keeps and finds what the core has validated.
 
 pub mod calendar;
+pub mod cards;
+pub mod cases;
 pub mod catalog;
 mod error;
+pub mod inquiry;
+pub mod journal;
 pub mod settings;
 mod store;
 

@@ -1,6 +1,11 @@
 //! One module per feature; each public async fn is one command the window (or a test) calls:
 //! `fn(&App, Request) -> Result<Response, ApiError>`.
 
+pub mod alerts;
 pub mod calendar;
+pub mod cases;
 pub mod catalog;
+pub mod inquiry;
+pub mod notices;
 pub mod settings;
+pub mod workstation;

@@ -61,10 +61,7 @@ pub(crate) enum Op {
         dashed: bool,
     },
     /// Filled squares drawn as one path (QR modules).
-    Squares {
-        rects: Vec<[f32; 4]>,
-        color: Rgb,
-    },
+    Squares { rects: Vec<[f32; 4]>, color: Rgb },
     /// Ops drawn rotated by `degrees` around (`cx`, `cy`), at `opacity`.
     Group {
         degrees: f32,

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::table::{table, Align, Column};
 use super::{
-    styled, Flow, Op, Page, Pen, BLACK, BOTTOM, CONTENT_WIDTH, GREY, LEFT, PAGE_HEIGHT,
-    PAGE_WIDTH, RED, RIGHT, TOP,
+    styled, Flow, Op, Page, Pen, BLACK, BOTTOM, CONTENT_WIDTH, GREY, LEFT, PAGE_HEIGHT, PAGE_WIDTH,
+    RED, RIGHT, TOP,
 };
 use crate::error::DocumentError;
 use crate::model::{CorrectionLine, Notice, NoticeBody};
@@ -17,10 +17,13 @@ const BODY: f32 = 12.0;
 const SMALL: f32 = 9.0;
 const TABLE: f32 = 10.5;
 /// Height kept free at the bottom of the last page for clerk, date, seal and QR code.
-const FOOTER_HEIGHT: f32 = 190.0;
+const FOOTER_HEIGHT: f32 = 140.0;
+/// The footer may use part of the bottom margin: it is drawn, never flowed, and the page
+/// number sits below it.
+const FOOTER_BOTTOM: f32 = BOTTOM + 16.0;
 const QR_SIZE: f32 = 78.0;
-/// Official seals are 42 mm across; the area leaves a little room around one.
-const SEAL_RADIUS: f32 = 64.0;
+/// Official seals are 42 mm (119 pt) across; the area leaves a little room around one.
+const SEAL_RADIUS: f32 = 62.0;
 
 /// The whole notice as pages of drawing operations.
 pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>, DocumentError> {
@@ -51,7 +54,10 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
                 2.0,
                 BLACK,
             );
-            let mut due = format!("承诺办结日期：{}（{working_days}个工作日）", chinese_date(*due_date));
+            let mut due = format!(
+                "承诺办结日期：{}（{working_days}个工作日）",
+                chinese_date(*due_date)
+            );
             if *provisional {
                 due.push_str("（暂定，待次年节假日安排公布后重算）");
             }
@@ -63,7 +69,12 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
                 BLACK,
             );
             flow.paragraph(&format!("法律依据：{legal_basis}"), BODY, 2.0, BLACK);
-            flow.paragraph(&format!("工作日历版本：{calendar_version}"), SMALL, 0.0, GREY);
+            flow.paragraph(
+                &format!("工作日历版本：{calendar_version}"),
+                SMALL,
+                0.0,
+                GREY,
+            );
         }
         NoticeBody::Rejection {
             reason,
@@ -87,7 +98,8 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
         }
     }
 
-    if flow.remaining() < FOOTER_HEIGHT {
+    // The footer is kept off the body by at least a line.
+    if FOOTER_BOTTOM - FOOTER_HEIGHT - flow.y < BODY {
         flow.new_page();
     }
     let footer = footer(&flow.pen, notice)?;
@@ -99,7 +111,7 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
     for (i, page) in pages.iter_mut().enumerate() {
         if count > 1 {
             let label = format!("第 {} 页　共 {count} 页", i + 1);
-            let op = Pen { measure }.centered(PAGE_WIDTH / 2.0, PAGE_HEIGHT - 36.0, SMALL, &label);
+            let op = Pen { measure }.centered(PAGE_WIDTH / 2.0, PAGE_HEIGHT - 28.0, SMALL, &label);
             page.push(styled(op, GREY, false));
         }
         if notice.voided.is_some() {
@@ -111,7 +123,9 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
 
 fn header(flow: &mut Flow<'_>, notice: &Notice, title: &str) {
     let centre = PAGE_WIDTH / 2.0;
-    let op = flow.pen.centered(centre, TOP + 15.0, 15.0, &notice.center_name);
+    let op = flow
+        .pen
+        .centered(centre, TOP + 15.0, 15.0, &notice.center_name);
     flow.push(op);
     let op = flow.pen.centered(centre, TOP + 48.0, 22.0, title);
     flow.push(styled(op, BLACK, true));
@@ -152,7 +166,13 @@ fn void_reason(flow: &mut Flow<'_>, reason: &str) {
 }
 
 fn particulars(flow: &mut Flow<'_>, notice: &Notice) {
-    let labels = ["办件编号：", "申请事项：", "申 请 人：", "证件号码：", "办理部门："];
+    let labels = [
+        "办件编号：",
+        "申请事项：",
+        "申 请 人：",
+        "证件号码：",
+        "办理部门：",
+    ];
     let width = labels
         .iter()
         .map(|l| flow.pen.measure.width(l, BODY))
@@ -192,7 +212,7 @@ fn correction(flow: &mut Flow<'_>, notice: &Notice, lines: &[CorrectionLine], le
         },
         Column {
             title: "材料名称",
-            width: flexible * 0.52,
+            width: flexible * 0.45,
             align: Align::Left,
         },
         Column {
@@ -202,7 +222,7 @@ fn correction(flow: &mut Flow<'_>, notice: &Notice, lines: &[CorrectionLine], le
         },
         Column {
             title: "问题",
-            width: flexible * 0.48,
+            width: flexible * 0.55,
             align: Align::Left,
         },
     ];
@@ -232,24 +252,32 @@ fn correction(flow: &mut Flow<'_>, notice: &Notice, lines: &[CorrectionLine], le
 /// Clerk and window, the seal area with department and date (bottom right, where the
 /// department stamps over its name), and the QR code of the case number (bottom left).
 fn footer(pen: &Pen<'_>, notice: &Notice) -> Result<Vec<Op>, DocumentError> {
-    let top = BOTTOM - FOOTER_HEIGHT;
+    let top = FOOTER_BOTTOM - FOOTER_HEIGHT;
     let mut ops = vec![pen.text(
         LEFT,
-        top + 20.0,
+        top + BODY,
         BODY,
-        &format!("经办人：{}　　受理窗口：{}", notice.clerk_name, notice.window),
+        &format!(
+            "经办人：{}　　受理窗口：{}",
+            notice.clerk_name, notice.window
+        ),
     )];
 
-    let qr_top = top + 48.0;
+    let qr_top = top + 28.0;
     ops.push(Op::Squares {
         rects: qr_squares(&notice.case_no, LEFT, qr_top, QR_SIZE)?,
         color: BLACK,
     });
-    let caption = pen.centered(LEFT + QR_SIZE / 2.0, qr_top + QR_SIZE + 16.0, SMALL, "扫码查询办件");
+    let caption = pen.centered(
+        LEFT + QR_SIZE / 2.0,
+        qr_top + QR_SIZE + 14.0,
+        SMALL,
+        "扫码查询办件",
+    );
     ops.push(styled(caption, GREY, false));
 
-    let cy = top + 48.0 + SEAL_RADIUS;
-    let cx = RIGHT - SEAL_RADIUS - 8.0;
+    let cx = RIGHT - SEAL_RADIUS - 6.0;
+    let cy = FOOTER_BOTTOM - SEAL_RADIUS - 2.0;
     ops.push(Op::Circle {
         cx,
         cy,
@@ -258,10 +286,14 @@ fn footer(pen: &Pen<'_>, notice: &Notice) -> Result<Vec<Op>, DocumentError> {
         width: 0.8,
         dashed: true,
     });
-    ops.push(styled(pen.centered(cx, cy - 28.0, SMALL, "（盖章处）"), GREY, false));
+    ops.push(styled(
+        pen.centered(cx, cy - 26.0, SMALL, "（盖章处）"),
+        GREY,
+        false,
+    ));
     for (dy, text) in [
-        (4.0, notice.department_name.as_str()),
-        (26.0, &chinese_date(notice.issued_at.date())),
+        (6.0, notice.department_name.as_str()),
+        (28.0, &chinese_date(notice.issued_at.date())),
     ] {
         // Centred on the seal, but never past the right margin for a long department name.
         let w = pen.measure.width(text, BODY);
@@ -278,7 +310,11 @@ fn void_stamp(measure: &Measure<'_>) -> Op {
     let size = 110.0;
     let text = "作废";
     let w = measure.width(text, size);
-    let word = styled(pen.text(cx - w / 2.0, cy + size * 0.36, size, text), RED, true);
+    let word = styled(
+        pen.text(cx - w / 2.0, cy + size * 0.36, size, text),
+        RED,
+        true,
+    );
     let (bw, bh) = (w + 60.0, size + 40.0);
     Op::Group {
         degrees: -28.0,
@@ -374,8 +410,12 @@ mod tests {
         for page in &pages {
             for op in page {
                 if let Op::Text { y, text, .. } = op {
-                    assert!(*y <= BOTTOM || text.starts_with("第 "), "{text} at {y}");
+                    assert!(
+                        *y <= FOOTER_BOTTOM || text.starts_with("第 "),
+                        "{text} at {y}"
+                    );
                 }
+                // Table cells are flowed, so they keep to the margin proper.
                 if let Op::Rect { y, h, .. } = op {
                     assert!(y + h <= BOTTOM + 0.01, "rect to {}", y + h);
                 }
@@ -383,7 +423,10 @@ mod tests {
         }
         // The second sheet says which notice it continues, and repeats the table header.
         let second = texts(&pages[1]);
-        assert!(second.contains(&"材料补正通知书（一次性告知书）（续）"), "{second:?}");
+        assert!(
+            second.contains(&"材料补正通知书（一次性告知书）（续）"),
+            "{second:?}"
+        );
         assert!(second.contains(&"材料名称"), "{second:?}");
     }
 }

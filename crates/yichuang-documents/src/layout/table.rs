@@ -59,7 +59,13 @@ fn row_height(flow: &Flow<'_>, columns: &[Column<'_>], cells: &[String], size: f
     2.0 * PAD_Y + lines as f32 * leading(size)
 }
 
-fn draw_row(flow: &mut Flow<'_>, columns: &[Column<'_>], cells: &[String], size: f32, header: bool) {
+fn draw_row(
+    flow: &mut Flow<'_>,
+    columns: &[Column<'_>],
+    cells: &[String],
+    size: f32,
+    header: bool,
+) {
     let height = row_height(flow, columns, cells, size);
     let top = flow.y;
     let mut x = LEFT;

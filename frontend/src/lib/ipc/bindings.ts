@@ -3,9 +3,13 @@
 
 import { call } from "./call";
 
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * Per-field problems of a form (e.g. `applicant.id_number`), shown on the field.
+ */
+fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid";
 
 export type Lang = "zh-CN" | "en";
 
@@ -117,6 +121,224 @@ export type DueDate = { date: string, working_days: number,
  */
 provisional: boolean, calendar_version: string, };
 
+export type WorkstationProfile = { 
+/**
+ * Department code of the catalog (e.g. SCJG).
+ */
+department_code: string, 
+/**
+ * Window code in numbers (e.g. W03).
+ */
+window_code: string, 
+/**
+ * As printed on notices (e.g. 3号窗口).
+ */
+window_name: string, clerk_id: string, clerk_name: string, 
+/**
+ * Printed at the top of notices (e.g. 江永县政务服务中心).
+ */
+center_name: string, case_format: string, notice_format: string, 
+/**
+ * Yellow card when the promised date is this many working days away or less.
+ */
+yellow_within_days: number, };
+
+export type WorkstationInfo = { workstation_id: string, region_code: string | null, profile: WorkstationProfile | null, 
+/**
+ * What a profile starts from (the county's default formats).
+ */
+defaults: WorkstationProfile, };
+
+export type IntakeRequest = { 
+/**
+ * Made by the window when the form opens; the same key never makes two cases.
+ */
+action_key: string, item_code: string, applicant: ApplicantInput, agent: AgentInput | null, situations: Array<string>, };
+
+export type CaseActionRequest = { action_key: string, case_id: string, command: CaseCommand, };
+
+export type CaseRequest = { case_id: string, };
+
+export type NoticeSummary = { number: string, kind: NoticeKind, issued_at: string, sha256: string, voided: NoticeVoid | null, };
+
+export type DeadlineExplained = { clock: CaseClock, deadlines: Deadlines, pauses: Array<Pause>, };
+
+export type CaseDetail = { 
+/**
+ * The case, with the applicant's ID number and phone masked.
+ */
+case: Case, timeline: Array<CaseEvent>, notices: Array<NoticeSummary>, deadline: DeadlineExplained | null, 
+/**
+ * While under review: the last day to issue the one-time notice.
+ */
+notice_deadline: string | null, card: Card | null, 
+/**
+ * What the state machine allows next (the window shows only these buttons).
+ */
+allowed: Array<Action>, };
+
+export type QueueRequest = { state: CaseState | null, item_code: string | null, card: Card | null, 
+/**
+ * Case number, whole ID number or credit code, or the start of the applicant's name.
+ */
+search: string, include_closed: boolean, };
+
+export type QueueItem = { id: string, case_no: string, state: CaseState, item_code: string, item_name: string, applicant_name: string, applicant_id_masked: string, received_at: string, due_date: string | null, 
+/**
+ * `true`: the due date is the promised one; `false`: the notice deadline under review.
+ */
+due_is_promised: boolean, statutory_due: string | null, card: Card | null, };
+
+export type AuditStatus = { entries: number, intact: boolean, 
+/**
+ * Where the chain breaks, in words.
+ */
+problem: string | null, pending_mutations: number, };
+
+export type NoticeRequest = { number: string, };
+
+export type NoticeFile = { number: string, 
+/**
+ * Where the PDF is kept on this workstation.
+ */
+path: string, sha256: string, voided: boolean, };
+
+export type SaveResult = { 
+/**
+ * `null` when the clerk cancelled the dialog.
+ */
+saved_to: string | null, };
+
+export type InquiryOutcome = "answered" | "referred" | "case_opened";
+
+export type InquiryRequest = { 
+/**
+ * Who asked (name, or a description such as 王女士).
+ */
+person: string, question: string, item_code: string | null, outcome: InquiryOutcome, 
+/**
+ * Where the person was sent (e.g. 5号窗口 不动产登记).
+ */
+referred_to: string | null, case_id: string | null, };
+
+export type Inquiry = { id: string, at: string, clerk_name: string, person: string, question: string, item_code: string | null, item_name: string | null, outcome: InquiryOutcome, referred_to: string | null, case_id: string | null, };
+
+export type Alert = { id: number, at: string, case_id: string, card: Card, message: string, };
+
+export type DismissAlertRequest = { id: number, };
+
+export type FieldError = { 
+/**
+ * e.g. `applicant.id_number`, `agent.phone`.
+ */
+field: string, message: string, };
+
+export type ApplicantInput = { "type": "person", name: string, id_number: string, phone: string, } | { "type": "organisation", name: string, credit_code: string, legal_representative: string, phone: string, };
+
+export type AgentInput = { name: string, id_number: string, phone: string, };
+
+export type Applicant = { "type": "person", name: string, id_number: string, phone: string, } | { "type": "organisation", name: string, credit_code: string, legal_representative: string, phone: string, };
+
+export type Agent = { name: string, id_number: string, phone: string, };
+
+export type Case = { id: string, case_no: string, 
+/**
+ * Bumped by every command: a compare-and-set guard for sync.
+ */
+version: number, state: CaseState, item: ItemRef, applicant: Applicant, agent: Agent | null, situations: Array<string>, checklist: Array<ChecklistLine>, received_at: string, office: Office, 
+/**
+ * The responsible clerk's user id.
+ */
+owner: string, notices: Array<NoticeRef>, pauses: Array<Pause>, clock: CaseClock | null, 
+/**
+ * The day the last correction came in (acceptance counts from it).
+ */
+materials_completed_on: string | null, closed_at: string | null, 
+/**
+ * Rejection or withdrawal reason.
+ */
+closing_reason: string | null, 
+/**
+ * The legal basis of a rejection.
+ */
+closing_basis: string | null, 
+/**
+ * Timeline lines so far (the next one gets `event_count + 1`).
+ */
+event_count: number, };
+
+export type CaseState = "consulted" | "received" | "reviewing" | "awaiting_correction" | "accepted" | "processing" | "suspended" | "awaiting_approval" | "awaiting_fee" | "completed" | "evaluated" | "rejected" | "withdrawn";
+
+export type Action = "receive" | "start_review" | "request_correction" | "correction_received" | "reopen_review" | "accept" | "reject" | "withdraw" | "start_processing" | "suspend" | "resume" | "request_approval" | "approve" | "return_with_opinion" | "request_fee" | "record_payment" | "complete" | "evaluate";
+
+export type CaseEvent = { 
+/**
+ * 1, 2, 3… within the case.
+ */
+seq: number, at: string, actor: string, actor_id: string, workstation: string, what: EventKind, from: CaseState | null, to: CaseState, 
+/**
+ * Reason, notice number, or what changed, in the words recorded.
+ */
+note: string | null, };
+
+export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided";
+
+export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, };
+
+export type Office = { region_code: string, department_code: string, window_code: string, };
+
+export type ChecklistLine = { code: string, name: string, form: MaterialForm, copies: number, required: boolean, 
+/**
+ * The situation that added this material; `None` for the item's own materials.
+ */
+situation: string | null, status: MaterialStatus, };
+
+export type MaterialStatus = { "status": "pending" } | { "status": "received" } | { "status": "missing" } | { "status": "defective", reason: string, };
+
+export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "reissue_notice", kind: NoticeKind, };
+
+export type LineUpdate = { code: string, status: MaterialStatus, };
+
+export type ChiefRepOverride = { chief_rep: string, reason: string, };
+
+export type NoticeKind = "correction" | "acceptance" | "rejection";
+
+export type NoticeRef = { number: string, kind: NoticeKind, issued_at: string, sha256: string, 
+/**
+ * Material codes a correction notice asked for.
+ */
+requested: Array<string>, voided: NoticeVoid | null, };
+
+export type NoticeVoid = { reason: string, at: string, by: string, };
+
+export type Pause = { kind: PauseKind, 
+/**
+ * For a special procedure: which one (e.g. 现场核查).
+ */
+procedure: string | null, reason: string, legal_basis: string, start: string, 
+/**
+ * `None` while it lasts.
+ */
+end: string | null, };
+
+export type PauseKind = "correction" | "special_procedure";
+
+export type CaseClock = { start_event: StartEvent, start: string, promised_days: number, statutory_days: number, 
+/**
+ * Working days granted by the chief representative (none until approvals land).
+ */
+extension_days: number, 
+/**
+ * 即办件: due at the counter (end of `start`, or of the next working day).
+ */
+immediate: boolean, };
+
+export type StartEvent = "accepted_on_receipt" | "materials_completed" | "deemed_accepted_on_receipt" | "accepted";
+
+export type Deadlines = { promised: string, statutory: string | null, paused_days: number, provisional: boolean, calendar_version: string, };
+
+export type Card = "yellow" | "red";
+
 /** Every command of the workstation, one typed function each. */
 export const api = {
   settingsGet: (): Promise<Settings> => call("settings_get", null),
@@ -130,4 +352,18 @@ export const api = {
   calendarInfo: (): Promise<CalendarInfo> => call("calendar_info", null),
   calendarImportYear: (req: ImportCalendarRequest): Promise<CalendarInfo> => call("calendar_import_year", req),
   calendarDueDate: (req: DueDateRequest): Promise<DueDatePreview> => call("calendar_due_date", req),
+  workstationGet: (): Promise<WorkstationInfo> => call("workstation_get", null),
+  workstationSet: (req: WorkstationProfile): Promise<WorkstationInfo> => call("workstation_set", req),
+  caseIntake: (req: IntakeRequest): Promise<CaseDetail> => call("case_intake", req),
+  caseAct: (req: CaseActionRequest): Promise<CaseDetail> => call("case_act", req),
+  caseGet: (req: CaseRequest): Promise<CaseDetail> => call("case_get", req),
+  caseQueue: (req: QueueRequest): Promise<Array<QueueItem>> => call("case_queue", req),
+  auditStatus: (): Promise<AuditStatus> => call("audit_status", null),
+  noticePdf: (req: NoticeRequest): Promise<NoticeFile> => call("notice_pdf", req),
+  noticePrint: (req: NoticeRequest): Promise<NoticeFile> => call("notice_print", req),
+  noticeSave: (req: NoticeRequest): Promise<SaveResult> => call("notice_save", req),
+  inquiryLog: (req: InquiryRequest): Promise<Inquiry> => call("inquiry_log", req),
+  inquiryToday: (): Promise<Array<Inquiry>> => call("inquiry_today", null),
+  alertsList: (): Promise<Array<Alert>> => call("alerts_list", null),
+  alertsDismiss: (req: DismissAlertRequest): Promise<Array<Alert>> => call("alerts_dismiss", req),
 } as const;

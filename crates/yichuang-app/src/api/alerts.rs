@@ -1,0 +1,130 @@
+//! Deadline alerts: the watcher that raises yellow and red cards and tells the window's clerk
+//! (desktop notification, or an in-window alert when there is no notification service), and
+//! the alerts the window shows.
+
+use crate::{ApiError, App};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use yichuang_core::case::Card;
+use yichuang_local::cards as store;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Alert {
+    pub id: i64,
+    pub at: String,
+    pub case_id: String,
+    pub card: Card,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DismissAlertRequest {
+    pub id: i64,
+}
+
+/// One pass of the watcher: raises new cards and tells the clerk once per card. Returns how
+/// many were raised. A workstation not yet set up has nothing to watch.
+pub async fn watch_once(app: &App) -> Result<u32, ApiError> {
+    let raised = match super::cases::raise_cards(app).await {
+        Ok(r) => r,
+        Err(e) if e.code == crate::ErrorCode::WorkstationNotConfigured => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let lang = app.lang();
+    for (case, card, due) in &raised {
+        let (title, body) = match (card, lang) {
+            (Card::Yellow, yichuang_core::Lang::ZhCn) => (
+                "黄牌预警".to_string(),
+                format!(
+                    "办件 {}（{}）承诺时限 {due} 即将到期或已超期",
+                    case.case_no, case.item.name
+                ),
+            ),
+            (Card::Red, yichuang_core::Lang::ZhCn) => (
+                "红牌警告".to_string(),
+                format!(
+                    "办件 {}（{}）已超过法定时限 {due}",
+                    case.case_no, case.item.name
+                ),
+            ),
+            (Card::Yellow, yichuang_core::Lang::En) => (
+                "Yellow card".to_string(),
+                format!(
+                    "Case {} ({}) is due {due} (promised)",
+                    case.case_no, case.item.name
+                ),
+            ),
+            (Card::Red, yichuang_core::Lang::En) => (
+                "Red card".to_string(),
+                format!(
+                    "Case {} ({}) passed its statutory limit {due}",
+                    case.case_no, case.item.name
+                ),
+            ),
+        };
+        let notifier = app.notifier.clone();
+        let (t, b) = (title.clone(), body.clone());
+        let shown = tokio::task::spawn_blocking(move || notifier.notify(&t, &b))
+            .await
+            .map(|r| r.is_ok())
+            .unwrap_or(false);
+        if !shown {
+            store::add_alert(
+                &app.store,
+                &app.clock.now().to_rfc3339(),
+                &case.id,
+                card.as_str(),
+                &body,
+            )
+            .await
+            .map_err(|e| ApiError::from_store(e, lang))?;
+        }
+    }
+    Ok(u32::try_from(raised.len()).unwrap_or(u32::MAX))
+}
+
+/// Runs the watcher every `every` until `stop` turns true (the App's shutdown).
+pub async fn watch(
+    app: &App,
+    every: std::time::Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        if let Err(e) = watch_once(app).await {
+            tracing::warn!(error = %e, "deadline watcher pass failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            break;
+        }
+    }
+}
+
+pub async fn list(app: &App, _req: ()) -> Result<Vec<Alert>, ApiError> {
+    Ok(store::open_alerts(&app.store)
+        .await
+        .map_err(|e| ApiError::from_store(e, app.lang()))?
+        .into_iter()
+        .map(|a| Alert {
+            id: a.id,
+            at: a.at,
+            case_id: a.case_id,
+            card: if a.level == "red" {
+                Card::Red
+            } else {
+                Card::Yellow
+            },
+            message: a.message,
+        })
+        .collect())
+}
+
+pub async fn dismiss(app: &App, req: DismissAlertRequest) -> Result<Vec<Alert>, ApiError> {
+    store::dismiss_alert(&app.store, req.id)
+        .await
+        .map_err(|e| ApiError::from_store(e, app.lang()))?;
+    list(app, ()).await
+}

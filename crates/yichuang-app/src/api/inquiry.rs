@@ -1,0 +1,149 @@
+//! The first-inquiry register (首问登记): whoever is asked first logs the question, the item
+//! and where the person was sent (DOMAIN.md rule 9).
+
+use super::workstation::station;
+use crate::{ApiError, App, ErrorCode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use yichuang_local::inquiry::{self as store, InquiryRow};
+use yichuang_local::journal::AuditInput;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InquiryOutcome {
+    /// Answered at this window.
+    Answered,
+    /// Sent to another window or department.
+    Referred,
+    /// A case was opened here.
+    CaseOpened,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InquiryRequest {
+    /// Who asked (name, or a description such as 王女士).
+    pub person: String,
+    pub question: String,
+    pub item_code: Option<String>,
+    pub outcome: InquiryOutcome,
+    /// Where the person was sent (e.g. 5号窗口 不动产登记).
+    pub referred_to: Option<String>,
+    pub case_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Inquiry {
+    pub id: String,
+    pub at: String,
+    pub clerk_name: String,
+    pub person: String,
+    pub question: String,
+    pub item_code: Option<String>,
+    pub item_name: Option<String>,
+    pub outcome: InquiryOutcome,
+    pub referred_to: Option<String>,
+    pub case_id: Option<String>,
+}
+
+fn to_view(r: InquiryRow) -> Inquiry {
+    Inquiry {
+        outcome: match r.outcome.as_str() {
+            "referred" => InquiryOutcome::Referred,
+            "case_opened" => InquiryOutcome::CaseOpened,
+            _ => InquiryOutcome::Answered,
+        },
+        id: r.id,
+        at: r.at,
+        clerk_name: r.clerk_name,
+        person: r.person,
+        question: r.question,
+        item_code: r.item_code,
+        item_name: r.item_name,
+        referred_to: r.referred_to,
+        case_id: r.case_id,
+    }
+}
+
+fn field_error(app: &App, field: &str, zh: &str, en: &str) -> ApiError {
+    let mut e = ApiError::new(ErrorCode::InvalidInput, app.lang().pick(zh, en));
+    e.fields.push(yichuang_core::case::FieldError {
+        field: field.into(),
+        message: app.lang().pick(zh, en).into(),
+    });
+    e
+}
+
+pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
+    let st = station(app).await?;
+    let person = req.person.trim().to_string();
+    let question = req.question.trim().to_string();
+    if person.is_empty() {
+        return Err(field_error(app, "person", "请填写咨询人", "Who asked?"));
+    }
+    if question.is_empty() {
+        return Err(field_error(
+            app,
+            "question",
+            "请填写咨询内容",
+            "What was asked?",
+        ));
+    }
+    let referred_to = req
+        .referred_to
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if req.outcome == InquiryOutcome::Referred && referred_to.is_none() {
+        return Err(field_error(
+            app,
+            "referred_to",
+            "引导至其他窗口时须填写去向",
+            "Say where the person was sent",
+        ));
+    }
+    let item = match req.item_code.as_deref().filter(|c| !c.is_empty()) {
+        Some(code) => Some(super::catalog::current_item(app, code).await?),
+        None => None,
+    };
+    let now = app.clock.local_now();
+    let row = InquiryRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        clerk_id: st.profile.clerk_id.clone(),
+        clerk_name: st.profile.clerk_name.clone(),
+        person,
+        question,
+        item_code: item.as_ref().map(|i| i.code.clone()),
+        item_name: item.as_ref().map(|i| i.name.clone()),
+        outcome: serde_json::to_value(req.outcome)
+            .expect("outcome")
+            .as_str()
+            .unwrap_or("answered")
+            .to_string(),
+        referred_to,
+        case_id: req.case_id,
+    };
+    let audit = AuditInput {
+        at: app.clock.now().to_rfc3339(),
+        workstation: &st.id,
+        actor_id: &st.profile.clerk_id,
+        actor: &st.profile.clerk_name,
+        action: "first_inquiry",
+        case_id: row.case_id.as_deref(),
+        detail: serde_json::json!({"id": row.id, "outcome": row.outcome}).to_string(),
+    };
+    store::log(&app.store, &row, audit, &uuid::Uuid::new_v4().to_string())
+        .await
+        .map_err(|e| ApiError::from_store(e, app.lang()))?;
+    Ok(to_view(row))
+}
+
+/// Today's register at this workstation, newest first.
+pub async fn today(app: &App, _req: ()) -> Result<Vec<Inquiry>, ApiError> {
+    let day = app.clock.local_now().date().to_string();
+    Ok(store::of_day(&app.store, &day)
+        .await
+        .map_err(|e| ApiError::from_store(e, app.lang()))?
+        .into_iter()
+        .map(to_view)
+        .collect())
+}

@@ -1,0 +1,287 @@
+//! Cases in the cache: writing a command's effects (case row, timeline, notices), reading a
+//! case back, and the open queue of a department. What the effects are is decided by
+//! yichuang-core; the due-date columns are computed by the caller on the calendar.
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use sqlx::{Row, Sqlite, Transaction};
+use yichuang_core::case::{Case, CaseEvent, Effects, IssuedNotice};
+
+type Tx = Transaction<'static, Sqlite>;
+
+/// The queue columns of a case, computed on the calendar by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseIndex {
+    pub is_open: bool,
+    pub clock_running: bool,
+    pub due_date: Option<NaiveDate>,
+    pub statutory_due: Option<NaiveDate>,
+}
+
+fn corrupt(e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// Writes a command's effects: the case (inserted or updated, guarded by its version), its
+/// new timeline lines and notices, and any void on an earlier notice.
+pub async fn save(tx: &mut Tx, effects: &Effects, index: &CaseIndex) -> Result<(), StoreError> {
+    let c = &effects.case;
+    let doc = serde_json::to_string(c).map_err(corrupt)?;
+    let due = index.due_date.map(|d| d.to_string());
+    let statutory = index.statutory_due.map(|d| d.to_string());
+    let state = serde_json::to_value(c.state).map_err(corrupt)?;
+    let state = state.as_str().unwrap_or_default().to_string();
+    let updated = sqlx::query(
+        "UPDATE case_record SET owner = ?, state = ?, is_open = ?, clock_running = ?, \
+         due_date = ?, statutory_due = ?, version = ?, document = ? WHERE id = ? AND version = ?",
+    )
+    .bind(&c.owner)
+    .bind(&state)
+    .bind(index.is_open)
+    .bind(index.clock_running)
+    .bind(&due)
+    .bind(&statutory)
+    .bind(i64::from(c.version))
+    .bind(&doc)
+    .bind(&c.id)
+    .bind(i64::from(c.version) - 1)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        if c.version != 1 {
+            return Err(StoreError::Stale(c.case_no.clone()));
+        }
+        sqlx::query(
+            "INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, \
+             is_open, clock_running, item_code, item_name, applicant_name, applicant_id, \
+             received_at, due_date, statutory_due, version, document) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&c.id)
+        .bind(&c.case_no)
+        .bind(&c.office.department_code)
+        .bind(&c.office.window_code)
+        .bind(&c.owner)
+        .bind(&state)
+        .bind(index.is_open)
+        .bind(index.clock_running)
+        .bind(&c.item.code)
+        .bind(&c.item.name)
+        .bind(c.applicant.name())
+        .bind(c.applicant.id_number())
+        .bind(c.received_at.format("%Y-%m-%dT%H:%M:%S").to_string())
+        .bind(&due)
+        .bind(&statutory)
+        .bind(i64::from(c.version))
+        .bind(&doc)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for e in &effects.events {
+        sqlx::query("INSERT INTO case_event (case_id, seq, at, document) VALUES (?, ?, ?, ?)")
+            .bind(&c.id)
+            .bind(i64::from(e.seq))
+            .bind(e.at.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .bind(serde_json::to_string(e).map_err(corrupt)?)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for n in &effects.notices {
+        sqlx::query(
+            "INSERT INTO notice (number, case_id, kind, issued_at, sha256, document) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&n.number)
+        .bind(&c.id)
+        .bind(n.content.kind().as_str())
+        .bind(n.issued_at.format("%Y-%m-%dT%H:%M:%S").to_string())
+        .bind(n.sha256())
+        .bind(serde_json::to_string(n).map_err(corrupt)?)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for r in c.notices.iter().filter(|n| n.voided.is_some()) {
+        let v = r.voided.as_ref().expect("filtered");
+        sqlx::query(
+            "UPDATE notice SET voided_reason = ?, voided_at = ? \
+             WHERE number = ? AND voided_reason IS NULL",
+        )
+        .bind(&v.reason)
+        .bind(v.at.format("%Y-%m-%dT%H:%M:%S").to_string())
+        .bind(&r.number)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+fn parse_case(doc: &str) -> Result<Case, StoreError> {
+    serde_json::from_str(doc).map_err(corrupt)
+}
+
+/// A case by id, inside a write transaction (so the command sees the latest version).
+pub async fn load_in(tx: &mut Tx, id: &str) -> Result<Option<Case>, StoreError> {
+    let doc: Option<String> = sqlx::query_scalar("SELECT document FROM case_record WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    doc.as_deref().map(parse_case).transpose()
+}
+
+pub async fn load(store: &Store, id: &str) -> Result<Option<Case>, StoreError> {
+    let doc: Option<String> = sqlx::query_scalar("SELECT document FROM case_record WHERE id = ?")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?;
+    doc.as_deref().map(parse_case).transpose()
+}
+
+pub async fn timeline(store: &Store, id: &str) -> Result<Vec<CaseEvent>, StoreError> {
+    let docs: Vec<String> =
+        sqlx::query_scalar("SELECT document FROM case_event WHERE case_id = ? ORDER BY seq")
+            .bind(id)
+            .fetch_all(store.pool())
+            .await?;
+    docs.iter()
+        .map(|d| serde_json::from_str(d).map_err(corrupt))
+        .collect()
+}
+
+/// A notice exactly as issued, and its void reason if any.
+pub async fn notice(
+    store: &Store,
+    number: &str,
+) -> Result<Option<(IssuedNotice, String, Option<String>)>, StoreError> {
+    let row = sqlx::query("SELECT document, sha256, voided_reason FROM notice WHERE number = ?")
+        .bind(number)
+        .fetch_optional(store.pool())
+        .await?;
+    row.map(|r| {
+        let doc: String = r.get("document");
+        let n: IssuedNotice = serde_json::from_str(&doc).map_err(corrupt)?;
+        Ok((n, r.get("sha256"), r.get("voided_reason")))
+    })
+    .transpose()
+}
+
+/// What the open queue filters on.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub department: String,
+    pub states: Vec<String>,
+    pub item_code: Option<String>,
+    /// Case number, whole ID number / credit code, or the start of the applicant's name.
+    pub search: Option<String>,
+    /// Only yellow (`Some(false)`) or red (`Some(true)`) cards.
+    pub card: Option<bool>,
+    pub include_closed: bool,
+}
+
+/// One queue line (the App masks the ID number before showing it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueRow {
+    pub id: String,
+    pub case_no: String,
+    pub state: String,
+    pub item_code: String,
+    pub item_name: String,
+    pub applicant_name: String,
+    pub applicant_id: String,
+    pub received_at: String,
+    pub due_date: Option<String>,
+    pub statutory_due: Option<String>,
+    pub clock_running: bool,
+    pub owner: String,
+}
+
+/// The department's cases by due date (soonest first, undated last). `yellow_by` is the last
+/// promised date that earns a yellow card today; `today` decides red ones.
+pub async fn queue(
+    store: &Store,
+    f: &QueueFilter,
+    today: NaiveDate,
+    yellow_by: NaiveDate,
+    limit: u32,
+) -> Result<Vec<QueueRow>, StoreError> {
+    let mut sql = String::from(
+        "SELECT id, case_no, state, item_code, item_name, applicant_name, applicant_id, \
+         received_at, due_date, statutory_due, clock_running, owner FROM case_record \
+         WHERE department_code = ?",
+    );
+    if !f.include_closed {
+        sql.push_str(" AND is_open = 1");
+    }
+    if !f.states.is_empty() {
+        sql.push_str(&format!(
+            " AND state IN ({})",
+            vec!["?"; f.states.len()].join(", ")
+        ));
+    }
+    if f.item_code.is_some() {
+        sql.push_str(" AND item_code = ?");
+    }
+    let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if search.is_some() {
+        sql.push_str(
+            " AND (case_no = ? OR applicant_id = upper(?) OR applicant_name LIKE ? || '%' ESCAPE '\\')",
+        );
+    }
+    match f.card {
+        Some(true) => sql.push_str(" AND clock_running = 1 AND statutory_due < ?"),
+        Some(false) => sql.push_str(
+            " AND clock_running = 1 AND due_date <= ? AND (statutory_due IS NULL OR statutory_due >= ?)",
+        ),
+        None => {}
+    }
+    sql.push_str(" ORDER BY due_date IS NULL, due_date, received_at LIMIT ?");
+    let mut q = sqlx::query(&sql).bind(&f.department);
+    for s in &f.states {
+        q = q.bind(s);
+    }
+    if let Some(item) = &f.item_code {
+        q = q.bind(item);
+    }
+    if let Some(s) = search {
+        let like = s
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        q = q.bind(s).bind(s).bind(like);
+    }
+    match f.card {
+        Some(true) => q = q.bind(today.to_string()),
+        Some(false) => q = q.bind(yellow_by.to_string()).bind(today.to_string()),
+        None => {}
+    }
+    let rows = q.bind(i64::from(limit)).fetch_all(store.pool()).await?;
+    Ok(rows
+        .iter()
+        .map(|r| QueueRow {
+            id: r.get("id"),
+            case_no: r.get("case_no"),
+            state: r.get("state"),
+            item_code: r.get("item_code"),
+            item_name: r.get("item_name"),
+            applicant_name: r.get("applicant_name"),
+            applicant_id: r.get("applicant_id"),
+            received_at: r.get("received_at"),
+            due_date: r.get("due_date"),
+            statutory_due: r.get("statutory_due"),
+            clock_running: r.get("clock_running"),
+            owner: r.get("owner"),
+        })
+        .collect())
+}
+
+/// Ids of open cases whose clock runs: what the deadline watcher looks at.
+pub async fn running(store: &Store, department: &str) -> Result<Vec<Case>, StoreError> {
+    let docs: Vec<String> = sqlx::query_scalar(
+        "SELECT document FROM case_record WHERE department_code = ? AND is_open = 1 \
+         AND clock_running = 1",
+    )
+    .bind(department)
+    .fetch_all(store.pool())
+    .await?;
+    docs.iter().map(|d| parse_case(d)).collect()
+}
