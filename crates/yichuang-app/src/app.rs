@@ -31,7 +31,20 @@ impl AppConfig {
                     .map(|d| d.data_dir().to_path_buf())
             })
             .unwrap_or_else(|| PathBuf::from("yichuang-data"));
-        AppConfig::headless(data_dir, Arc::new(SystemClock))
+        let clock: Arc<dyn Clock> = match std::env::var("YICHUANG_CLOCK_START") {
+            Ok(start) => match crate::ports::ShiftedClock::starting_at_local(&start) {
+                Some(c) => {
+                    tracing::warn!(%start, "training clock: the counter's time is shifted");
+                    Arc::new(c)
+                }
+                None => {
+                    tracing::error!(%start, "YICHUANG_CLOCK_START is not like 2026-02-10 09:00; using the system clock");
+                    Arc::new(SystemClock)
+                }
+            },
+            Err(_) => Arc::new(SystemClock),
+        };
+        AppConfig::headless(data_dir, clock)
     }
 
     /// No desktop services: cards become in-window alerts, saves go nowhere (tests, tools).

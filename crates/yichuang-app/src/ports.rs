@@ -133,3 +133,27 @@ impl Desktop for HeadlessDesktop {
         Ok(())
     }
 }
+
+/// The system clock shifted to start at a chosen moment and run on from there: for training
+/// rooms and end-to-end tests that must replay a known day (e.g. before the Spring Festival).
+/// Set with `YICHUANG_CLOCK_START="2026-02-10 09:00"` (China Standard Time).
+#[derive(Debug)]
+pub struct ShiftedClock {
+    offset: chrono::Duration,
+}
+
+impl ShiftedClock {
+    pub fn starting_at_local(local: &str) -> Option<ShiftedClock> {
+        let naive = NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%d %H:%M").ok()?;
+        let start = naive.and_local_timezone(china_time()).single()?;
+        Some(ShiftedClock {
+            offset: start.with_timezone(&Utc) - Utc::now(),
+        })
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.offset
+    }
+}
