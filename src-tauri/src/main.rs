@@ -1,12 +1,22 @@
-//! The Yichuang desktop shell: opens the counter window and routes its commands to the
-//! headless App. No rules and no SQL here (see yichuang-app).
+//! The Yichuang desktop shell: opens the counter window, routes its commands to the headless
+//! App, plugs the OS into the App's ports and owns the deadline watcher. No rules and no SQL
+//! here (see yichuang-app).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod adapters;
 mod commands;
 
+use std::sync::Arc;
+use std::time::Duration;
 use tauri::{Manager, RunEvent};
 use yichuang_app::{App, AppConfig};
+
+/// How often the deadline watcher looks for new yellow and red cards.
+const WATCH_EVERY: Duration = Duration::from_secs(60);
+
+/// Tells the background tasks to stop at exit.
+struct Shutdown(tokio::sync::watch::Sender<bool>);
 
 fn main() {
     tracing_subscriber::fmt()
@@ -17,11 +27,23 @@ fn main() {
         .init();
 
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|tauri_app| {
-            let config = AppConfig::from_environment();
+            let mut config = AppConfig::from_environment();
+            config.notifier = Arc::new(adapters::DesktopNotifier);
+            config.desktop = Arc::new(adapters::TauriDesktop {
+                handle: tauri_app.handle().clone(),
+            });
             tracing::info!(data_dir = %config.data_dir.display(), "opening the workstation");
             let app = tauri::async_runtime::block_on(App::open(config))?;
             tauri_app.manage(app);
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            tauri_app.manage(Shutdown(stop));
+            let handle = tauri_app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let app = handle.state::<App>();
+                yichuang_app::api::alerts::watch(&app, WATCH_EVERY, stopped).await;
+            });
             Ok(())
         })
         .invoke_handler(commands::handler())
@@ -30,6 +52,9 @@ fn main() {
 
     app.run(|handle, event| {
         if let RunEvent::Exit = event {
+            if let Some(stop) = handle.try_state::<Shutdown>() {
+                let _ = stop.0.send(true);
+            }
             if let Some(app) = handle.try_state::<App>() {
                 tauri::async_runtime::block_on(app.shutdown());
             }

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { I18nProvider, useI18n } from "../lib/i18n";
+import { WorkstationProvider } from "../features/workstation/WorkstationProvider";
 import { Shell } from "./Shell";
 
 const FONT_STACK =
@@ -16,7 +17,9 @@ function Themed() {
       theme={{ token: { fontFamily: FONT_STACK, colorPrimary: "#1f5fae" } }}
     >
       <AntApp>
-        <Shell />
+        <WorkstationProvider>
+          <Shell />
+        </WorkstationProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,39 +1,94 @@
-// The app shell: header with catalog version, left menu, and the selected page.
+// The app shell: header with catalog version and window, left menu, and the selected page.
+// A case opened from the queue (or just taken in) replaces the page until the clerk goes back.
+// F2 anywhere opens a fresh intake form.
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useT } from "../lib/i18n";
+import { CasePage } from "../features/case/CasePage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
+import { InquiryPage } from "../features/inquiry/InquiryPage";
+import { IntakePage } from "../features/intake/IntakePage";
+import { QueuePage } from "../features/queue/QueuePage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { WelcomePage } from "../features/welcome/WelcomePage";
-import { DEFAULT_NAV, NAV_ITEMS, isNavKey, type NavKey } from "./nav";
+import { useWorkstation } from "../features/workstation/context";
+import { DEFAULT_NAV, NAV_ITEMS, NEEDS_CATALOG, isNavKey, type NavKey } from "./nav";
 import { UnderConstruction } from "./UnderConstruction";
 import { useCatalogStatus } from "./useCatalogStatus";
+import { useHotkey } from "./useHotkey";
 
 const { Header, Sider, Content } = Layout;
 
 export function Shell() {
   const t = useT();
   const [nav, setNav] = useState<NavKey>(DEFAULT_NAV);
+  const [openCase, setOpenCase] = useState<string | null>(null);
+  // Bumped to remount the intake form empty (F2 always means a new applicant).
+  const [intakeRun, setIntakeRun] = useState(0);
   const { status, error, refresh } = useCatalogStatus();
+  const workstation = useWorkstation();
   const current = status?.current ?? null;
+  const profile = workstation.info?.profile ?? null;
+
+  const go = (key: NavKey) => {
+    setOpenCase(null);
+    setNav(key);
+  };
+  const newIntake = useCallback(() => {
+    setOpenCase(null);
+    setNav("intake");
+    setIntakeRun((n) => n + 1);
+  }, []);
+  useHotkey("F2", newIntake);
 
   const renderPage = () => {
+    if (NEEDS_CATALOG.has(nav)) {
+      if (status === undefined) {
+        return error ? null : <Spin style={{ display: "block", marginTop: 80 }} />;
+      }
+      if (current === null) {
+        return (
+          <WelcomePage
+            onLoaded={async () => {
+              await refresh();
+              await workstation.refresh();
+              go("queue");
+            }}
+          />
+        );
+      }
+    }
+    const version = current?.version ?? "";
+    if (openCase !== null) {
+      return <CasePage key={openCase} caseId={openCase} onBack={() => setOpenCase(null)} />;
+    }
     switch (nav) {
+      case "queue":
+        return (
+          <QueuePage
+            catalogVersion={version}
+            onOpenCase={setOpenCase}
+            onNewIntake={newIntake}
+            onGoSettings={() => go("settings")}
+          />
+        );
+      case "intake":
+        return (
+          <IntakePage
+            key={intakeRun}
+            catalogVersion={version}
+            onCreated={(id) => {
+              // Back from the new case leads to the queue, where it now is.
+              setNav("queue");
+              setOpenCase(id);
+            }}
+            onGoSettings={() => go("settings")}
+          />
+        );
+      case "inquiry":
+        return <InquiryPage catalogVersion={version} onGoSettings={() => go("settings")} />;
       case "catalog":
-        if (status === undefined) {
-          return error ? null : <Spin style={{ display: "block", marginTop: 80 }} />;
-        }
-        if (current === null) {
-          return (
-            <WelcomePage
-              onLoaded={async () => {
-                await refresh();
-                setNav("catalog");
-              }}
-            />
-          );
-        }
-        return <CatalogPage catalogVersion={current.version} />;
+        return <CatalogPage catalogVersion={version} />;
       case "settings":
         return <SettingsPage status={status} onCatalogChanged={refresh} />;
       default:
@@ -55,12 +110,22 @@ export function Shell() {
         <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="app-title">
           {t("app.title")}
         </Typography.Title>
-        <span style={{ color: "rgba(255,255,255,0.85)" }} data-testid="header-catalog">
-          {current
-            ? t("app.catalogBadge", { version: current.version, region: current.region_name })
-            : status
-              ? t("app.noCatalog")
-              : ""}
+        <span style={{ color: "rgba(255,255,255,0.85)" }}>
+          {profile && (
+            <span data-testid="header-window" style={{ marginInlineEnd: 16 }}>
+              {t("app.windowBadge", {
+                window: profile.window_name || profile.window_code,
+                clerk: profile.clerk_name,
+              })}
+            </span>
+          )}
+          <span data-testid="header-catalog">
+            {current
+              ? t("app.catalogBadge", { version: current.version, region: current.region_name })
+              : status
+                ? t("app.noCatalog")
+                : ""}
+          </span>
         </span>
       </Header>
       <Layout>
@@ -74,7 +139,8 @@ export function Shell() {
               label: <span data-testid={`nav-${item.key}`}>{t(item.label)}</span>,
             }))}
             onClick={({ key }) => {
-              if (isNavKey(key)) setNav(key);
+              if (key === "intake") newIntake();
+              else if (isNavKey(key)) go(key);
             }}
           />
         </Sider>

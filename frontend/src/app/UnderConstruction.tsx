@@ -4,8 +4,6 @@ import { useT, type MessageKey } from "../lib/i18n";
 import type { UnbuiltNavKey } from "./nav";
 
 const TEXT: Record<UnbuiltNavKey, MessageKey> = {
-  queue: "todo.queue",
-  intake: "todo.intake",
   approvals: "todo.approvals",
   handover: "todo.handover",
   ledger: "todo.ledger",

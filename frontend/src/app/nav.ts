@@ -1,14 +1,26 @@
 // Navigation keys of the left menu, in display order, with their labels.
 import type { MessageKey } from "../lib/i18n";
 
-export type NavKey = "queue" | "intake" | "catalog" | "approvals" | "handover" | "ledger" | "settings";
+export type NavKey =
+  | "queue"
+  | "intake"
+  | "inquiry"
+  | "catalog"
+  | "approvals"
+  | "handover"
+  | "ledger"
+  | "settings";
 
 /** Pages that exist only as placeholders so far. */
-export type UnbuiltNavKey = Exclude<NavKey, "catalog" | "settings">;
+export type UnbuiltNavKey = "approvals" | "handover" | "ledger";
+
+/** Pages that need a loaded catalog (without one they show the welcome page). */
+export const NEEDS_CATALOG: ReadonlySet<NavKey> = new Set(["queue", "intake", "inquiry", "catalog"]);
 
 export const NAV_ITEMS: ReadonlyArray<{ key: NavKey; label: MessageKey }> = [
   { key: "queue", label: "nav.queue" },
   { key: "intake", label: "nav.intake" },
+  { key: "inquiry", label: "nav.inquiry" },
   { key: "catalog", label: "nav.catalog" },
   { key: "approvals", label: "nav.approvals" },
   { key: "handover", label: "nav.handover" },
@@ -16,7 +28,8 @@ export const NAV_ITEMS: ReadonlyArray<{ key: NavKey; label: MessageKey }> = [
   { key: "settings", label: "nav.settings" },
 ];
 
-export const DEFAULT_NAV: NavKey = "catalog";
+/** The clerk's day starts at the queue (the welcome page stands in until a catalog is loaded). */
+export const DEFAULT_NAV: NavKey = "queue";
 
 export function isNavKey(value: string): value is NavKey {
   return NAV_ITEMS.some((item) => item.key === value);

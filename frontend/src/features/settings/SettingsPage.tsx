@@ -1,10 +1,11 @@
-// The settings page: language, catalog status and import, holiday calendar, local data directory.
+// The settings page: this window (本窗口), language, catalog status and import, holiday calendar, local data directory.
 import { Alert, Card, Space, Typography } from "antd";
 import type { CatalogStatus } from "../../lib/ipc";
 import { useI18n } from "../../lib/i18n";
 import { CalendarCard } from "./CalendarCard";
 import { CatalogStatusCard } from "./CatalogStatusCard";
 import { LanguageCard } from "./LanguageCard";
+import { WorkstationCard } from "./WorkstationCard";
 
 type Props = {
   status: CatalogStatus | undefined;
@@ -25,6 +26,7 @@ export function SettingsPage({ status, onCatalogChanged }: Props) {
             description={<div style={{ whiteSpace: "pre-wrap" }}>{settingsError.message}</div>}
           />
         )}
+        <WorkstationCard catalogVersion={status?.current?.version ?? null} />
         <LanguageCard />
         <CatalogStatusCard status={status} onCatalogChanged={onCatalogChanged} />
         <CalendarCard />

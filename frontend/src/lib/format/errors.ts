@@ -1,28 +1,43 @@
-// Maps an IPC error code to its alert title. Exhaustive: a new backend code fails the typecheck.
+// Maps an IPC error code to its alert title. A Record over every code: a new backend code
+// fails the typecheck until it has a title in both languages.
 import type { IpcErrorCode } from "../ipc";
 import type { MessageKey } from "../i18n";
 
+const TITLES: Record<IpcErrorCode, MessageKey> = {
+  catalog_invalid: "error.catalog_invalid",
+  catalog_version_conflict: "error.catalog_version_conflict",
+  catalog_older_than_current: "error.catalog_older_than_current",
+  catalog_not_loaded: "error.catalog_not_loaded",
+  item_not_found: "error.item_not_found",
+  calendar_invalid: "error.calendar_invalid",
+  storage_failed: "error.storage_failed",
+  workstation_not_configured: "error.workstation_not_configured",
+  number_format_invalid: "error.number_format_invalid",
+  invalid_input: "error.invalid_input",
+  case_not_found: "error.case_not_found",
+  case_changed: "error.case_changed",
+  document_failed: "error.document_failed",
+  desktop_failed: "error.desktop_failed",
+  illegal_transition: "error.illegal_transition",
+  invalid_applicant: "error.invalid_applicant",
+  unknown_situation: "error.unknown_situation",
+  unknown_material: "error.unknown_material",
+  materials_unreviewed: "error.materials_unreviewed",
+  checklist_incomplete: "error.checklist_incomplete",
+  nothing_to_correct: "error.nothing_to_correct",
+  defect_needs_reason: "error.defect_needs_reason",
+  one_time_rule: "error.one_time_rule",
+  override_incomplete: "error.override_incomplete",
+  notice_window_passed: "error.notice_window_passed",
+  not_immediate: "error.not_immediate",
+  reason_required: "error.reason_required",
+  legal_basis_required: "error.legal_basis_required",
+  notice_not_found: "error.notice_not_found",
+  notice_already_void: "error.notice_already_void",
+  notice_still_valid: "error.notice_still_valid",
+  ipc_failed: "error.ipc_failed",
+};
+
 export function errorTitleKey(code: IpcErrorCode): MessageKey {
-  switch (code) {
-    case "catalog_invalid":
-      return "error.catalog_invalid";
-    case "catalog_version_conflict":
-      return "error.catalog_version_conflict";
-    case "catalog_older_than_current":
-      return "error.catalog_older_than_current";
-    case "catalog_not_loaded":
-      return "error.catalog_not_loaded";
-    case "item_not_found":
-      return "error.item_not_found";
-    case "calendar_invalid":
-      return "error.calendar_invalid";
-    case "storage_failed":
-      return "error.storage_failed";
-    case "ipc_failed":
-      return "error.ipc_failed";
-    default: {
-      const unreachable: never = code;
-      return unreachable;
-    }
-  }
+  return TITLES[code];
 }

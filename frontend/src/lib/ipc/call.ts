@@ -1,7 +1,7 @@
 // The single IPC entry point: the only place in the frontend that calls Tauri's `invoke`.
 // Every rejection is turned into an `IpcError` whose `code` the UI can branch on.
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, ErrorCode } from "./bindings";
+import type { ApiError, ErrorCode, FieldError } from "./bindings";
 
 /** Backend error codes, plus `ipc_failed` when the call itself broke (no `ApiError` came back). */
 export type IpcErrorCode = ErrorCode | "ipc_failed";
@@ -15,6 +15,30 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   item_not_found: true,
   calendar_invalid: true,
   storage_failed: true,
+  workstation_not_configured: true,
+  number_format_invalid: true,
+  invalid_input: true,
+  case_not_found: true,
+  case_changed: true,
+  document_failed: true,
+  desktop_failed: true,
+  illegal_transition: true,
+  invalid_applicant: true,
+  unknown_situation: true,
+  unknown_material: true,
+  materials_unreviewed: true,
+  checklist_incomplete: true,
+  nothing_to_correct: true,
+  defect_needs_reason: true,
+  one_time_rule: true,
+  override_incomplete: true,
+  notice_window_passed: true,
+  not_immediate: true,
+  reason_required: true,
+  legal_basis_required: true,
+  notice_not_found: true,
+  notice_already_void: true,
+  notice_still_valid: true,
 };
 
 export class IpcError extends Error {
@@ -22,12 +46,21 @@ export class IpcError extends Error {
   readonly code: IpcErrorCode;
   /** The command that failed, for logs. */
   readonly command: string;
+  /** Per-field problems (e.g. `applicant.id_number`) for forms to show on the field. */
+  readonly fields: FieldError[];
 
-  constructor(code: IpcErrorCode, message: string, command: string, cause?: unknown) {
+  constructor(
+    code: IpcErrorCode,
+    message: string,
+    command: string,
+    cause?: unknown,
+    fields: FieldError[] = [],
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = "IpcError";
     this.code = code;
     this.command = command;
+    this.fields = fields;
   }
 }
 
@@ -35,16 +68,30 @@ function isKnownCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && Object.prototype.hasOwnProperty.call(KNOWN_CODES, code);
 }
 
-function isApiError(value: unknown): value is ApiError {
+/** `fields` is checked loosely: an older backend may omit it, and a bad entry is dropped. */
+function isApiError(value: unknown): value is Omit<ApiError, "fields"> & { fields?: unknown } {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return isKnownCode(v.code) && typeof v.message === "string";
 }
 
+function fieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (f): f is FieldError =>
+      typeof f === "object" &&
+      f !== null &&
+      typeof (f as Record<string, unknown>).field === "string" &&
+      typeof (f as Record<string, unknown>).message === "string",
+  );
+}
+
 /** Converts whatever `invoke` rejected with into an `IpcError`. */
 export function toIpcError(command: string, reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
-  if (isApiError(reason)) return new IpcError(reason.code, reason.message, command);
+  if (isApiError(reason)) {
+    return new IpcError(reason.code, reason.message, command, undefined, fieldErrors(reason.fields));
+  }
   let message: string;
   if (typeof reason === "string") {
     message = reason;

@@ -1,0 +1,115 @@
+// A modal form for an action that needs words (reason, legal basis, procedure, chief
+// representative). Its action key is made when it opens and reused for every retry of this
+// submission; a refusal is shown inside and the modal stays open.
+import { Alert, AutoComplete, Form, Input, Modal, Typography } from "antd";
+import { useState, type ReactNode } from "react";
+import { toIpcError, type IpcError } from "../../lib/ipc";
+import { useT, type MessageKey } from "../../lib/i18n";
+import { errorTitleKey } from "../../lib/format/errors";
+import { newActionKey } from "../../lib/form/actionKey";
+
+export type ModalField = {
+  name: string;
+  label: MessageKey;
+  multiline?: boolean;
+  /** Suggestions the clerk can pick or overwrite. */
+  suggestions?: readonly string[];
+};
+
+type Props = {
+  title: string;
+  fields: readonly ModalField[];
+  /** Shown above the fields (e.g. the rule that was hit). */
+  intro?: ReactNode;
+  /** Reuse a key already made for this submission (e.g. the press that hit the rule). */
+  actionKey?: string;
+  okText?: string;
+  danger?: boolean;
+  onSubmit: (values: Record<string, string>, actionKey: string) => Promise<unknown>;
+  onClose: () => void;
+};
+
+export function ActionModal({
+  title,
+  fields,
+  intro,
+  actionKey,
+  okText,
+  danger,
+  onSubmit,
+  onClose,
+}: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [key] = useState(() => actionKey ?? newActionKey());
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<IpcError | null>(null);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onSubmit(values, key);
+      onClose();
+    } catch (e) {
+      setFailure(toIpcError("case_act", e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={okText ?? t("modal.ok")}
+      cancelText={t("modal.cancel")}
+      confirmLoading={busy}
+      okButtonProps={{ danger, ...({ "data-testid": "modal-ok" } as object) }}
+      cancelButtonProps={{ ...({ "data-testid": "modal-cancel" } as object) }}
+      maskClosable={false}
+    >
+      <div data-testid="action-modal">
+        {intro}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="modal-error"
+            message={t(errorTitleKey(failure.code))}
+            description={<div style={{ whiteSpace: "pre-wrap" }}>{failure.message}</div>}
+          />
+        )}
+        <Form form={form} layout="vertical" disabled={busy}>
+          {fields.map((f) => (
+            <Form.Item
+              key={f.name}
+              name={f.name}
+              label={t(f.label)}
+              rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+            >
+              {f.suggestions ? (
+                <AutoComplete
+                  data-testid={`modal-field-${f.name}`}
+                  options={f.suggestions.map((s) => ({ value: s }))}
+                />
+              ) : f.multiline ? (
+                <Input.TextArea data-testid={`modal-field-${f.name}`} rows={3} />
+              ) : (
+                <Input data-testid={`modal-field-${f.name}`} />
+              )}
+            </Form.Item>
+          ))}
+        </Form>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("modal.recorded")}
+        </Typography.Text>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+// The case page header: number, state, card, item, applicant (masked by the backend), agent
+// and when it was received.
+import { Descriptions, Space, Tag, Typography } from "antd";
+import type { Applicant, CaseDetail } from "../../lib/ipc";
+import { useT } from "../../lib/i18n";
+import { CARD_COLORS, cardLabel, stateLabel, STATE_COLORS } from "../../lib/format/caseLabels";
+import { kindLabel } from "../../lib/format/labels";
+import { formatLocalTime } from "../../lib/format/time";
+
+function applicantId(a: Applicant): string {
+  return a.type === "person" ? a.id_number : a.credit_code;
+}
+
+export function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const t = useT();
+  const c = detail.case;
+  return (
+    <div data-testid="case-header">
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="case-no">
+          {c.case_no}
+        </Typography.Title>
+        <Tag color={STATE_COLORS[c.state]} data-testid="case-state">
+          {stateLabel(c.state, t)}
+        </Tag>
+        {detail.card && (
+          <Tag color={CARD_COLORS[detail.card]} data-testid="case-card">
+            {cardLabel(detail.card, t)}
+          </Tag>
+        )}
+      </Space>
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t("case.item")} span={2}>
+          <span data-testid="case-item">
+            {c.item.name}（{c.item.code}） · {kindLabel(c.item.kind, t)}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("case.receivedAt")}>{formatLocalTime(c.received_at)}</Descriptions.Item>
+        <Descriptions.Item label={t("case.applicant")} span={2}>
+          <span data-testid="case-applicant">
+            {c.applicant.name} {applicantId(c.applicant)}
+            {c.applicant.type === "organisation" &&
+              ` · ${t("intake.legalRep")} ${c.applicant.legal_representative}`}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("intake.phone")}>{c.applicant.phone}</Descriptions.Item>
+        {c.agent && (
+          <Descriptions.Item label={t("case.agent")} span={3}>
+            {c.agent.name} {c.agent.id_number} {c.agent.phone}
+          </Descriptions.Item>
+        )}
+        {c.closing_reason && (
+          <Descriptions.Item label={t("case.closingReason")} span={3}>
+            {c.closing_reason}
+            {c.closing_basis && `（${c.closing_basis}）`}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The case page (opened from the queue or right after intake): header, the allowed actions,
+// the materials checklist, the deadline explained, the notices and the timeline.
+import { Alert, Button, Col, Row, Space, Spin } from "antd";
+import { useEffect, useState } from "react";
+import { api, type IpcError } from "../../lib/ipc";
+import { useT } from "../../lib/i18n";
+import { errorTitleKey } from "../../lib/format/errors";
+import { CaseActions } from "./CaseActions";
+import { CaseHeader } from "./CaseHeader";
+import { ChecklistCard } from "./ChecklistCard";
+import { DeadlineCard } from "./DeadlineCard";
+import { NoticesCard } from "./NoticesCard";
+import { TimelineCard } from "./TimelineCard";
+import { useCaseDetail } from "./useCaseDetail";
+
+/** Situation names of the item, for the checklist (the case stores only their codes). */
+function useSituationNames(itemCode: string | undefined): Record<string, string> {
+  const [names, setNames] = useState<{ code: string; map: Record<string, string> } | null>(null);
+  useEffect(() => {
+    if (!itemCode) return;
+    let live = true;
+    api.catalogItem({ code: itemCode }).then(
+      (d) => {
+        if (live) setNames({ code: itemCode, map: Object.fromEntries(d.item.situations.map((s) => [s.code, s.name])) });
+      },
+      () => {
+        // An item gone from the current catalog: the codes are shown instead.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [itemCode]);
+  return names && names.code === itemCode ? names.map : {};
+}
+
+export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const t = useT();
+  const { detail, loadError, act } = useCaseDetail(caseId);
+  const [error, setError] = useState<IpcError | null>(null);
+  const situationNames = useSituationNames(detail?.case.item.code);
+
+  return (
+    <div data-testid="case-page">
+      <Button style={{ marginBottom: 12 }} data-testid="case-back" onClick={onBack}>
+        {t("case.back")}
+      </Button>
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          message={t(errorTitleKey(loadError.code))}
+          description={loadError.message}
+        />
+      )}
+      {!detail && !loadError && <Spin style={{ display: "block", marginTop: 80 }} />}
+      {detail && (
+        <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+          <CaseHeader detail={detail} />
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              closable
+              onClose={() => setError(null)}
+              data-testid="case-error"
+              message={t(errorTitleKey(error.code))}
+              description={<div style={{ whiteSpace: "pre-wrap" }}>{error.message}</div>}
+            />
+          )}
+          <CaseActions detail={detail} act={act} onError={setError} />
+          <Row gutter={16}>
+            <Col xs={24} xl={16}>
+              <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+                <ChecklistCard
+                  // A new version of the case starts the ticks afresh from what was saved.
+                  key={detail.case.version}
+                  lines={detail.case.checklist}
+                  editable={detail.case.state === "reviewing"}
+                  situationNames={situationNames}
+                  act={act}
+                  onError={setError}
+                />
+                <DeadlineCard detail={detail} />
+                <NoticesCard detail={detail} act={act} onError={setError} />
+              </Space>
+            </Col>
+            <Col xs={24} xl={8}>
+              <TimelineCard events={detail.timeline} />
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// Which action buttons the case page shows: only what the backend's `allowed` (the state
+// machine's next actions) permits, mapped to the commands the window can give.
+import type { Action, ItemKind } from "../../lib/ipc";
+import type { MessageKey } from "../../lib/i18n";
+
+export type CaseButton =
+  | "issue_correction"
+  | "correction_received"
+  | "accept"
+  | "complete_on_the_spot"
+  | "reject"
+  | "withdraw"
+  | "suspend"
+  | "resume";
+
+export const BUTTON_LABELS: Record<CaseButton, MessageKey> = {
+  issue_correction: "caseAction.issueCorrection",
+  correction_received: "caseAction.correctionReceived",
+  accept: "caseAction.accept",
+  complete_on_the_spot: "caseAction.completeOnTheSpot",
+  reject: "caseAction.reject",
+  withdraw: "caseAction.withdraw",
+  suspend: "caseAction.suspend",
+  resume: "caseAction.resume",
+};
+
+/** The buttons for `allowed`, in the order a clerk reads them (forward first, closing last). */
+export function caseButtons(allowed: readonly Action[], itemKind: ItemKind): CaseButton[] {
+  const has = (a: Action) => allowed.includes(a);
+  const out: CaseButton[] = [];
+  if (has("request_correction")) out.push("issue_correction");
+  if (has("correction_received")) out.push("correction_received");
+  if (has("accept")) {
+    out.push("accept");
+    if (itemKind === "immediate") out.push("complete_on_the_spot");
+  }
+  // The suspend command starts processing itself when the case was just accepted, so an
+  // accepted case (whose next step is start_processing) may enter a special procedure too.
+  if (has("suspend") || has("start_processing")) out.push("suspend");
+  if (has("resume")) out.push("resume");
+  if (has("reject")) out.push("reject");
+  if (has("withdraw")) out.push("withdraw");
+  return out;
+}
