@@ -40,7 +40,7 @@ macro_rules! for_each_command {
                 $crate::api::cases::CaseRequest => $crate::api::cases::CaseDetail;
             case_queue: $crate::api::cases::queue,
                 $crate::api::cases::QueueRequest => Vec<$crate::api::cases::QueueItem>;
-            audit_status: $crate::api::cases::audit_status, () => $crate::api::cases::AuditStatus;
+            audit_status: $crate::api::audit::status, () => $crate::api::audit::AuditStatus;
             notice_pdf: $crate::api::notices::pdf,
                 $crate::api::notices::NoticeRequest => $crate::api::notices::NoticeFile;
             notice_print: $crate::api::notices::print,
@@ -59,7 +59,9 @@ macro_rules! for_each_command {
 
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::api::{alerts, calendar, cases, catalog, inquiry, notices, settings, workstation};
+    use crate::api::{
+        alerts, audit, calendar, cases, catalog, inquiry, notices, settings, workstation,
+    };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
         crate::ApiError::decl(cfg),
@@ -97,7 +99,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cases::CaseDetail::decl(cfg),
         cases::QueueRequest::decl(cfg),
         cases::QueueItem::decl(cfg),
-        cases::AuditStatus::decl(cfg),
+        audit::AuditStatus::decl(cfg),
         notices::NoticeRequest::decl(cfg),
         notices::NoticeFile::decl(cfg),
         notices::SaveResult::decl(cfg),

@@ -5,6 +5,7 @@
 
 pub mod api;
 mod app;
+mod commit;
 mod error;
 pub mod ipc;
 pub mod ports;

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use yichuang_app::api::{alerts, cases, catalog, inquiry, notices, workstation};
+use yichuang_app::api::{alerts, audit, cases, catalog, inquiry, notices, workstation};
 use yichuang_app::ports::{FixedClock, HeadlessDesktop, RecordingNotifier};
 use yichuang_app::{App, AppConfig, ErrorCode};
 use yichuang_core::case::{
@@ -162,7 +162,7 @@ async fn an_invalid_id_number_is_refused_on_its_field_and_saves_nothing() {
         err.fields[0].message
     );
     assert!(queue(&c.app, "").await.is_empty());
-    let audit = cases::audit_status(&c.app, ()).await.expect("audit");
+    let audit = audit::status(&c.app, ()).await.expect("audit");
     assert_eq!((audit.entries, audit.pending_mutations), (0, 0));
     // The refused intake did not use up a case number.
     let ok = cases::intake(&c.app, intake_req("k2", "11010519491231002X"))
@@ -182,7 +182,7 @@ async fn a_double_clicked_intake_makes_one_case() {
         .expect("again");
     assert_eq!(first.case.id, again.case.id);
     assert_eq!(queue(&c.app, "").await.len(), 1);
-    let audit = cases::audit_status(&c.app, ()).await.expect("audit");
+    let audit = audit::status(&c.app, ()).await.expect("audit");
     assert_eq!((audit.entries, audit.pending_mutations), (1, 1));
 }
 
@@ -286,7 +286,7 @@ async fn a_case_runs_from_intake_through_the_one_time_notice_to_acceptance_acros
         .timeline
         .iter()
         .all(|e| e.actor == "李娜" && e.workstation.starts_with("ws-")));
-    let audit = cases::audit_status(&c.app, ()).await.expect("audit");
+    let audit = audit::status(&c.app, ()).await.expect("audit");
     assert!(audit.intact);
     assert_eq!(audit.entries, 6);
     assert_eq!(audit.pending_mutations, 6);
@@ -335,10 +335,7 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
     let d = act(&c.app, "a4", &id, tick(&d, &[2]))
         .await
         .expect("ticked");
-    let before = cases::audit_status(&c.app, ())
-        .await
-        .expect("audit")
-        .entries;
+    let before = audit::status(&c.app, ()).await.expect("audit").entries;
     let err = act(
         &c.app,
         "a5",
@@ -352,10 +349,7 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
     assert_eq!(err.code, ErrorCode::OneTimeRule);
     assert!(err.message.contains(&d.case.checklist[2].name));
     assert_eq!(
-        cases::audit_status(&c.app, ())
-            .await
-            .expect("audit")
-            .entries,
+        audit::status(&c.app, ()).await.expect("audit").entries,
         before
     );
     let ok = act(
@@ -399,13 +393,7 @@ async fn an_illegal_step_is_refused_with_a_typed_error_and_writes_nothing() {
     .await
     .expect("get");
     assert_eq!(after.case.version, d.case.version);
-    assert_eq!(
-        cases::audit_status(&c.app, ())
-            .await
-            .expect("audit")
-            .entries,
-        1
-    );
+    assert_eq!(audit::status(&c.app, ()).await.expect("audit").entries, 1);
 }
 
 #[tokio::test]
@@ -556,7 +544,7 @@ async fn an_edited_audit_entry_is_detected_by_the_verifier() {
     act(&c.app, "a1", &d.case.id, tick(&d, &[]))
         .await
         .expect("ticked");
-    assert!(cases::audit_status(&c.app, ()).await.expect("audit").intact);
+    assert!(audit::status(&c.app, ()).await.expect("audit").intact);
     c.app.shutdown().await;
     let db = c._dir.path().join("data").join("cache.db");
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
@@ -573,7 +561,7 @@ async fn an_edited_audit_entry_is_detected_by_the_verifier() {
     ))
     .await
     .expect("reopen");
-    let status = cases::audit_status(&app, ()).await.expect("audit");
+    let status = audit::status(&app, ()).await.expect("audit");
     assert!(!status.intact);
     assert!(
         status.problem.as_deref().is_some_and(|p| p.contains('1')),
@@ -600,4 +588,92 @@ async fn without_a_window_profile_the_counter_says_what_to_set_up() {
     let err = workstation::set(&app, bad).await.expect_err("bad format");
     assert_eq!(err.code, ErrorCode::NumberFormatInvalid);
     assert_eq!(err.fields[0].field, "case_format");
+}
+
+#[tokio::test]
+async fn a_deadline_reaching_an_unpublished_year_is_provisional_until_the_calendar_arrives() {
+    let c = counter_at("2026-12-10 09:00").await;
+    let mut req = intake_req("i1", "11010519491231002X");
+    req.item_code = "000107001000".into(); // 居民身份证换领: promised 30 working days
+    let d = cases::intake(&c.app, req).await.expect("intake");
+    let id = d.case.id.clone();
+    act(&c.app, "a1", &id, tick(&d, &[])).await.expect("ticked");
+    let d = act(&c.app, "a2", &id, CaseCommand::Accept)
+        .await
+        .expect("accepted");
+    let before = d.deadline.expect("deadline").deadlines;
+    assert!(before.provisional, "30 working days from 10 Dec reach 2027");
+    let audit_before = audit::status(&c.app, ()).await.expect("audit").entries;
+
+    // The State Council's notice for 2027 arrives (test data: New Year and two more days off).
+    let notice = r#"{"year": 2027, "days": [
+        {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+        {"name": "元旦", "date": "2027-01-04", "isOffDay": true},
+        {"name": "元旦", "date": "2027-01-05", "isOffDay": true}]}"#;
+    yichuang_app::api::calendar::import_year(
+        &c.app,
+        yichuang_app::api::calendar::ImportCalendarRequest {
+            text: notice.into(),
+        },
+    )
+    .await
+    .expect("calendar imported");
+    let after = cases::get(
+        &c.app,
+        cases::CaseRequest {
+            case_id: id.clone(),
+        },
+    )
+    .await
+    .expect("get")
+    .deadline
+    .expect("deadline")
+    .deadlines;
+    assert!(!after.provisional);
+    assert_ne!(after.calendar_version, before.calendar_version);
+    assert!(
+        after.promised > before.promised,
+        "two more days off push the date"
+    );
+    assert_eq!(queue(&c.app, "").await[0].due_date, Some(after.promised));
+    let audit_after = audit::status(&c.app, ()).await.expect("audit");
+    assert_eq!(
+        audit_after.entries,
+        audit_before + 1,
+        "the recomputation is audited"
+    );
+    assert!(audit_after.intact);
+}
+
+#[tokio::test]
+async fn another_departments_window_cannot_see_or_touch_the_case() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let d = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("intake");
+    let mut other = profile();
+    other.department_code = "ZRZY".into();
+    other.window_code = "W05".into();
+    workstation::set(&c.app, other)
+        .await
+        .expect("now a land-registry window");
+    assert!(queue(&c.app, "").await.is_empty());
+    let err = cases::get(
+        &c.app,
+        cases::CaseRequest {
+            case_id: d.case.id.clone(),
+        },
+    )
+    .await
+    .expect_err("hidden");
+    assert_eq!(err.code, ErrorCode::CaseNotFound);
+    let err = act(
+        &c.app,
+        "a1",
+        &d.case.id,
+        CaseCommand::Withdraw { reason: "x".into() },
+    )
+    .await
+    .expect_err("hidden");
+    assert_eq!(err.code, ErrorCode::CaseNotFound);
 }

@@ -285,3 +285,29 @@ pub async fn running(store: &Store, department: &str) -> Result<Vec<Case>, Store
     .await?;
     docs.iter().map(|d| parse_case(d)).collect()
 }
+
+/// Every open case in the cache (for recomputing deadlines when the calendar changes).
+pub async fn open_cases(tx: &mut Tx) -> Result<Vec<(Case, Option<String>)>, StoreError> {
+    let rows = sqlx::query("SELECT document, due_date FROM case_record WHERE is_open = 1")
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((parse_case(&r.get::<String, _>("document"))?, r.get("due_date"))))
+        .collect()
+}
+
+/// Rewrites the queue columns of a case (its content is unchanged).
+pub async fn update_index(tx: &mut Tx, id: &str, index: &CaseIndex) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE case_record SET is_open = ?, clock_running = ?, due_date = ?, statutory_due = ? \
+         WHERE id = ?",
+    )
+    .bind(index.is_open)
+    .bind(index.clock_running)
+    .bind(index.due_date.map(|d| d.to_string()))
+    .bind(index.statutory_due.map(|d| d.to_string()))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

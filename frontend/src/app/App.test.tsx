@@ -2,7 +2,15 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CatalogStatus, Lang, SearchItemsRequest } from "../lib/ipc";
-import { CALENDAR, DEPARTMENTS, DETAIL, DUE, LOADED_STATUS, searchItems } from "../test/fixtures";
+import {
+  CALENDAR,
+  DEPARTMENTS,
+  DETAIL,
+  DUE,
+  LOADED_STATUS,
+  searchItems,
+  workstation,
+} from "../test/fixtures";
 
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -41,6 +49,11 @@ function backend(command: string, args: { req: unknown }): Promise<unknown> {
       return Promise.resolve(DUE);
     case "calendar_info":
       return Promise.resolve(CALENDAR);
+    case "workstation_get":
+      return Promise.resolve(workstation(null));
+    case "case_queue":
+    case "alerts_list":
+      return Promise.resolve([]);
     default:
       return Promise.reject(`unknown command ${command}`);
   }
@@ -59,12 +72,18 @@ describe("App", () => {
     invoke.mockImplementation(backend);
   });
 
-  it("offers the demo catalog on first start, then shows the catalog", async () => {
+  it("offers the demo catalog on first start, then the queue asks for the window setup", async () => {
     render(<App />);
     const loadDemo = await screen.findByTestId("welcome-load-demo");
     expect(screen.getByTestId("welcome-import-file")).toBeVisible();
     fireEvent.click(loadDemo);
 
+    // The queue is the clerk's start page; without a window profile it points to settings.
+    expect(await screen.findByTestId("workstation-missing")).toHaveTextContent("本窗口尚未设置");
+    fireEvent.click(screen.getByTestId("workstation-go-settings"));
+    expect(await screen.findByTestId("settings-workstation")).toBeInTheDocument();
+
+    fireEvent.click(screen.getByTestId("nav-catalog"));
     expect(await screen.findByTestId("catalog-row-000118001000")).toBeInTheDocument();
     expect(screen.getByTestId("header-catalog")).toHaveTextContent("目录 2026.11 · 江永县");
     const row = screen.getByTestId("catalog-row-000118001000");
@@ -90,6 +109,7 @@ describe("App", () => {
   it("searches as the clerk types and opens the item detail", async () => {
     status = LOADED_STATUS;
     render(<App />);
+    fireEvent.click(await screen.findByTestId("nav-catalog"));
     await screen.findByTestId("catalog-row-000102001000");
 
     fireEvent.change(screen.getByTestId("catalog-search"), { target: { value: "不动产" } });
@@ -125,10 +145,10 @@ describe("App", () => {
   it("shows placeholders for unbuilt pages and the calendar warning in settings", async () => {
     status = LOADED_STATUS;
     render(<App />);
-    await screen.findByTestId("catalog-page");
+    await screen.findByTestId("queue-page");
 
-    fireEvent.click(screen.getByTestId("nav-queue"));
-    expect(screen.getByTestId("under-construction")).toHaveTextContent("办件队列");
+    fireEvent.click(screen.getByTestId("nav-ledger"));
+    expect(screen.getByTestId("under-construction")).toHaveTextContent("办件台账");
 
     fireEvent.click(screen.getByTestId("nav-settings"));
     expect(await screen.findByTestId("calendar-next-year-missing")).toHaveTextContent(
@@ -143,7 +163,7 @@ describe("App", () => {
   it("switches the language through the backend", async () => {
     status = LOADED_STATUS;
     render(<App />);
-    await screen.findByTestId("catalog-page");
+    await screen.findByTestId("queue-page");
     fireEvent.click(screen.getByTestId("nav-settings"));
     fireEvent.click(within(screen.getByTestId("settings-lang")).getByTestId("settings-lang-en"));
 
@@ -161,7 +181,7 @@ describe("App", () => {
         message: "目录版本 2026.09 早于当前使用的版本 2026.11，未导入。",
       });
     render(<App />);
-    await screen.findByTestId("catalog-page");
+    await screen.findByTestId("queue-page");
     fireEvent.click(screen.getByTestId("nav-settings"));
     const input = screen.getByTestId("settings-import-catalog");
     const file = () => new File(['{"version":"x"}'], "c.json", { type: "application/json" });

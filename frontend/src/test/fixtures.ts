@@ -1,12 +1,16 @@
 // Test fixtures: a tiny fake backend answering IPC commands like the Rust side would.
 import type {
   CalendarInfo,
+  CaseDetail,
   CatalogStatus,
+  ChecklistLine,
   DepartmentInfo,
   DueDatePreview,
   ItemDetail,
   ItemSummary,
   SearchItemsRequest,
+  WorkstationInfo,
+  WorkstationProfile,
 } from "../lib/ipc";
 
 export const DEPARTMENTS: DepartmentInfo[] = [
@@ -102,4 +106,78 @@ export function searchItems(req: SearchItemsRequest): ItemSummary[] {
       (req.department === null || i.department_code === req.department) &&
       (i.name.includes(req.query) || i.code.startsWith(req.query)),
   );
+}
+
+export const PROFILE: WorkstationProfile = {
+  department_code: "SCJG",
+  window_code: "W03",
+  window_name: "3号窗口",
+  clerk_id: "S0301",
+  clerk_name: "李敏",
+  center_name: "江永县政务服务中心",
+  case_format: "{region}-{dept}-{window}-{year}-{seq:6}",
+  notice_format: "{region}-{dept}-{window}-{kind}-{year}-{seq:6}",
+  yellow_within_days: 1,
+};
+
+export function workstation(profile: WorkstationProfile | null): WorkstationInfo {
+  return {
+    workstation_id: "ws-test",
+    region_code: "431125",
+    profile,
+    defaults: { ...PROFILE, department_code: "", window_code: "", window_name: "", clerk_id: "", clerk_name: "", center_name: "" },
+  };
+}
+
+/** A food-licence case under review, two materials checked. */
+export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  const lines: ChecklistLine[] = [
+    { code: "APP", name: "食品经营许可申请书", form: "original", copies: 1, required: true, situation: null, status: { status: "received" } },
+    { code: "LAYOUT", name: "经营场所平面图和设备布局图", form: "original", copies: 1, required: true, situation: null, status: { status: "missing" } },
+    { code: "AUTH", name: "授权委托书", form: "original", copies: 1, required: true, situation: "agent", status: { status: "pending" } },
+  ];
+  return {
+    case: {
+      id: "case-1",
+      case_no: "431125-SCJG-W03-2026-000001",
+      version: 2,
+      state: "reviewing",
+      item: {
+        code: "000102002000",
+        name: "食品经营许可（新办）",
+        department: "SCJG",
+        kind: "promised",
+        statutory_days: 20,
+        promised_days: 10,
+        legal_basis: "《中华人民共和国食品安全法》第三十五条",
+        requires_chief_approval: true,
+        catalog_version: "2026.11",
+      },
+      applicant: { type: "person", name: "张三", id_number: "1101**********002X", phone: "138****0000" },
+      agent: null,
+      situations: ["agent"],
+      checklist: lines,
+      received_at: "2026-02-10T09:05:00",
+      office: { region_code: "431125", department_code: "SCJG", window_code: "W03" },
+      owner: "S0301",
+      notices: [],
+      pauses: [],
+      clock: null,
+      materials_completed_on: null,
+      closed_at: null,
+      closing_reason: null,
+      closing_basis: null,
+      event_count: 2,
+    },
+    timeline: [
+      { seq: 1, at: "2026-02-10T09:05:00", actor: "李敏", actor_id: "S0301", workstation: "ws-test", what: { transition: "receive" }, from: null, to: "received", note: null },
+      { seq: 2, at: "2026-02-10T09:05:00", actor: "李敏", actor_id: "S0301", workstation: "ws-test", what: { transition: "start_review" }, from: "received", to: "reviewing", note: null },
+    ],
+    notices: [],
+    deadline: null,
+    notice_deadline: "2026-02-24",
+    card: null,
+    allowed: ["request_correction", "accept", "reject", "withdraw"],
+    ...overrides,
+  };
 }

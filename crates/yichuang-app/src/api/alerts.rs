@@ -3,10 +3,11 @@
 //! the alerts the window shows.
 
 use crate::{ApiError, App};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use yichuang_core::case::Card;
-use yichuang_local::cards as store;
+use yichuang_core::case::{card_for, Card, Case};
+use yichuang_local::{cards as store, cases as case_store};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Alert {
@@ -25,7 +26,7 @@ pub struct DismissAlertRequest {
 /// One pass of the watcher: raises new cards and tells the clerk once per card. Returns how
 /// many were raised. A workstation not yet set up has nothing to watch.
 pub async fn watch_once(app: &App) -> Result<u32, ApiError> {
-    let raised = match super::cases::raise_cards(app).await {
+    let raised = match raise_cards(app).await {
         Ok(r) => r,
         Err(e) if e.code == crate::ErrorCode::WorkstationNotConfigured => return Ok(0),
         Err(e) => return Err(e),
@@ -127,4 +128,37 @@ pub async fn dismiss(app: &App, req: DismissAlertRequest) -> Result<Vec<Alert>, 
         .await
         .map_err(|e| ApiError::from_store(e, app.lang()))?;
     list(app, ()).await
+}
+
+/// Raises the cards the window's running cases earn today; returns the newly raised ones.
+async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError> {
+    let st = super::workstation::station(app).await?;
+    let lang = app.lang();
+    let err = |e| ApiError::from_store(e, lang);
+    let calendar = app.calendar();
+    let today = app.clock.local_now().date();
+    let at = app.clock.now().to_rfc3339();
+    let mut raised = Vec::new();
+    for c in case_store::running(&app.store, &st.profile.department_code)
+        .await
+        .map_err(err)?
+    {
+        let Some(dl) = c.deadlines(&calendar, today) else {
+            continue;
+        };
+        if let Some(card) = card_for(&calendar, &dl, today, st.profile.yellow_within_days) {
+            let due = if card == Card::Red {
+                dl.statutory.unwrap_or(dl.promised)
+            } else {
+                dl.promised
+            };
+            if store::raise(&app.store, &c.id, card.as_str(), &due.to_string(), &at)
+                .await
+                .map_err(err)?
+            {
+                raised.push((c, card, due));
+            }
+        }
+    }
+    Ok(raised)
 }

@@ -62,6 +62,13 @@ pub async fn import_year(app: &App, req: ImportCalendarRequest) -> Result<Calend
         .await
         .map_err(|e| ApiError::from_store(e, lang))?;
     app.reload_calendar().await?;
+    let workstation = super::workstation::workstation_id(app).await?;
+    let moved = crate::commit::recompute_deadlines(app, &workstation).await?;
+    tracing::info!(
+        year = year.year,
+        moved,
+        "calendar imported; open deadlines recomputed"
+    );
     info(app, ()).await
 }
 

@@ -4,18 +4,17 @@
 //! returns the first result and writes nothing.
 
 use super::workstation::{station, Station};
-use crate::{ApiError, App, ErrorCode};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use crate::commit::{case_not_found, commit, Draw};
+use crate::{ApiError, App};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use yichuang_core::case::{
     self, card_for, Action, AgentInput, ApplicantInput, Card, Case, CaseClock, CaseCommand,
-    CaseEvent, CaseState, Ctx, Deadlines, Effects, Intake, NoticeKind, NoticeVoid, Office, Pause,
+    CaseEvent, CaseState, Deadlines, Intake, NoticeKind, NoticeVoid, Office, Pause,
 };
-use yichuang_core::WorkCalendar;
-use yichuang_local::cases::{self as store, CaseIndex, QueueFilter};
-use yichuang_local::journal::{self, AuditInput};
-use yichuang_local::{cards as card_store, catalog as catalog_store, StoreError};
+use yichuang_local::cases::{self as store, QueueFilter};
+use yichuang_local::{catalog as catalog_store, StoreError};
 
 /// Most lines the queue shows at once; search narrows it.
 const QUEUE_LIMIT: u32 = 200;
@@ -101,43 +100,8 @@ pub struct QueueItem {
     pub card: Option<Card>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AuditStatus {
-    pub entries: u32,
-    pub intact: bool,
-    /// Where the chain breaks, in words.
-    pub problem: Option<String>,
-    pub pending_mutations: u32,
-}
-
 fn store_err(lang: yichuang_core::Lang) -> impl Fn(StoreError) -> ApiError {
     move |e| ApiError::from_store(e, lang)
-}
-
-fn case_not_found(app: &App, id: &str) -> ApiError {
-    ApiError::new(
-        ErrorCode::CaseNotFound,
-        match app.lang() {
-            yichuang_core::Lang::ZhCn => format!("找不到办件 {id}"),
-            yichuang_core::Lang::En => format!("No case {id}"),
-        },
-    )
-}
-
-/// The queue columns: open or not, clock running, the date the queue sorts by.
-pub(crate) fn index_of(case: &Case, calendar: &WorkCalendar, today: NaiveDate) -> CaseIndex {
-    let deadlines = case.deadlines(calendar, today);
-    let reviewing = matches!(case.state, CaseState::Received | CaseState::Reviewing);
-    CaseIndex {
-        is_open: !case.state.is_closed(),
-        clock_running: case.state.clock_runs() && case.open_pause().is_none(),
-        due_date: match (&deadlines, reviewing) {
-            (Some(d), _) => Some(d.promised),
-            (None, true) => Some(case.notice_deadline(calendar)),
-            (None, false) => None,
-        },
-        statutory_due: deadlines.and_then(|d| d.statutory),
-    }
 }
 
 fn masked(mut c: Case) -> Case {
@@ -159,146 +123,6 @@ fn masked(mut c: Case) -> Case {
         a.phone = yichuang_core::ids::mask_phone(&a.phone);
     }
     c
-}
-
-/// Which series an action draws a number from.
-#[derive(Debug, Clone, Copy)]
-enum Draw {
-    Nothing,
-    CaseNumber,
-    Notice(NoticeKind),
-}
-
-fn local_stamp(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-/// Runs one counter action in one transaction: idempotency check, number allocation, the
-/// core rule, then effect + audit + outbox. Returns the case id.
-#[allow(clippy::too_many_arguments)]
-async fn commit<F>(
-    app: &App,
-    st: &Station,
-    action_key: &str,
-    case_id: Option<&str>,
-    draw: Draw,
-    mutation: &str,
-    payload: serde_json::Value,
-    rule: F,
-) -> Result<String, ApiError>
-where
-    F: FnOnce(Option<&Case>, Option<String>, &Ctx<'_>) -> Result<Effects, ApiError>,
-{
-    let lang = app.lang();
-    let key = action_key.trim();
-    if key.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            lang.pick("缺少操作标识", "Missing action key"),
-        ));
-    }
-    let now = app.clock.local_now();
-    let calendar = app.calendar();
-    let actor = case::Actor {
-        user_id: st.profile.clerk_id.clone(),
-        name: st.profile.clerk_name.clone(),
-        role: case::Role::Clerk,
-    };
-    let ctx = Ctx {
-        actor: &actor,
-        workstation: &st.id,
-        now,
-        calendar: &calendar,
-        lang,
-    };
-    let mut tx = app.store.write().await.map_err(store_err(lang))?;
-    if let Some(done) = journal::action_result(&mut tx, key)
-        .await
-        .map_err(store_err(lang))?
-    {
-        return Ok(done);
-    }
-    let current = match case_id {
-        Some(id) => Some(
-            store::load_in(&mut tx, id)
-                .await
-                .map_err(store_err(lang))?
-                .ok_or_else(|| case_not_found(app, id))?,
-        ),
-        None => None,
-    };
-    // Numbers are drawn inside the transaction: if the rule refuses, the rollback returns
-    // the number and the series stays gap-free.
-    let year = now.year();
-    let number = match draw {
-        Draw::Notice(kind) => {
-            let series = format!("notice/{}/{year}", kind.series_code());
-            let seq = journal::next_in_series(&mut tx, &series)
-                .await
-                .map_err(store_err(lang))?;
-            Some(
-                st.notice_format
-                    .render(&st.parts, kind.series_code(), year, seq),
-            )
-        }
-        Draw::CaseNumber => {
-            let seq = journal::next_in_series(&mut tx, &format!("case/{year}"))
-                .await
-                .map_err(store_err(lang))?;
-            Some(st.case_format.render(&st.parts, "", year, seq))
-        }
-        Draw::Nothing => None,
-    };
-    let effects = rule(current.as_ref(), number.clone(), &ctx)?;
-    let index = index_of(&effects.case, &calendar, now.date());
-    store::save(&mut tx, &effects, &index)
-        .await
-        .map_err(store_err(lang))?;
-    let c = &effects.case;
-    let detail = serde_json::json!({
-        "case_no": c.case_no,
-        "mutation": mutation,
-        "state": c.state,
-        "version": c.version,
-        "number": number,
-    });
-    let at = app.clock.now().to_rfc3339();
-    journal::append_audit(
-        &mut tx,
-        AuditInput {
-            at: at.clone(),
-            workstation: &st.id,
-            actor_id: &actor.user_id,
-            actor: &actor.name,
-            action: mutation,
-            case_id: Some(&c.id),
-            detail: detail.to_string(),
-        },
-    )
-    .await
-    .map_err(store_err(lang))?;
-    let envelope = serde_json::json!({
-        "mutation": mutation,
-        "case_id": c.id,
-        "base_version": current.as_ref().map(|c| c.version),
-        "actor": actor,
-        "workstation": st.id,
-        "at": local_stamp(now),
-        "number": number,
-        "input": payload,
-    });
-    let mutation_id = uuid::Uuid::new_v4().to_string();
-    journal::enqueue(&mut tx, &mutation_id, mutation, Some(&c.id), &envelope, &at)
-        .await
-        .map_err(store_err(lang))?;
-    journal::remember_action(&mut tx, key, &c.id, &at)
-        .await
-        .map_err(store_err(lang))?;
-    tx.commit()
-        .await
-        .map_err(|e| ApiError::from_store(StoreError::from(e), lang))?;
-    tracing::info!(case_no = %c.case_no, mutation, "case action committed");
-    Ok(c.id.clone())
 }
 
 /// Opens a case from the intake form.
@@ -383,15 +207,17 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
         .await
         .map_err(store_err(lang))?
         .ok_or_else(|| case_not_found(app, &req.case_id))?;
+    // A department sees only its own cases, whatever id the window asks for.
+    let st = station(app).await?;
+    if c.office.department_code != st.profile.department_code {
+        return Err(case_not_found(app, &req.case_id));
+    }
     let timeline = store::timeline(&app.store, &c.id)
         .await
         .map_err(store_err(lang))?;
     let calendar = app.calendar();
     let today = app.clock.local_now().date();
-    let yellow = station(app)
-        .await
-        .map(|s| s.profile.yellow_within_days)
-        .unwrap_or(1);
+    let yellow = st.profile.yellow_within_days;
     let deadline = c.clock.clone().map(|clock| DeadlineExplained {
         deadlines: clock.deadlines(&calendar, &c.pauses, today),
         clock,
@@ -491,83 +317,4 @@ pub async fn queue(app: &App, req: QueueRequest) -> Result<Vec<QueueItem>, ApiEr
             }
         })
         .collect())
-}
-
-/// Checks this workstation's audit chain (an edited or deleted entry is named).
-pub async fn audit_status(app: &App, _req: ()) -> Result<AuditStatus, ApiError> {
-    let lang = app.lang();
-    let result = journal::verify_audit(&app.store)
-        .await
-        .map_err(store_err(lang))?;
-    let pending = journal::pending_mutations(&app.store)
-        .await
-        .map_err(store_err(lang))?;
-    let count: i64 = sqlx_count(app).await?;
-    Ok(AuditStatus {
-        entries: u32::try_from(count).unwrap_or(u32::MAX),
-        intact: result.is_ok(),
-        problem: result.err().map(|b| match b {
-            yichuang_core::audit::ChainBreak::Edited { seq } => {
-                format!(
-                    "{}{seq}",
-                    lang.pick("审计记录被改动：第 ", "Audit entry edited: #")
-                )
-            }
-            yichuang_core::audit::ChainBreak::Missing { seq } => {
-                format!(
-                    "{}{seq}",
-                    lang.pick("审计记录缺失：第 ", "Audit entry missing before #")
-                )
-            }
-            yichuang_core::audit::ChainBreak::HeadMismatch {
-                expected_seq,
-                found_seq,
-            } => format!(
-                "{} {expected_seq} / {found_seq}",
-                lang.pick(
-                    "审计记录末尾被删除：应有/实有",
-                    "Audit tail deleted: expected/found"
-                )
-            ),
-        }),
-        pending_mutations: u32::try_from(pending).unwrap_or(u32::MAX),
-    })
-}
-
-async fn sqlx_count(app: &App) -> Result<i64, ApiError> {
-    journal::audit_count(&app.store)
-        .await
-        .map_err(store_err(app.lang()))
-}
-
-/// Raises the cards the window's running cases earn today; returns the newly raised ones.
-pub(crate) async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError> {
-    let st = station(app).await?;
-    let lang = app.lang();
-    let calendar = app.calendar();
-    let today = app.clock.local_now().date();
-    let at = app.clock.now().to_rfc3339();
-    let mut raised = Vec::new();
-    for c in store::running(&app.store, &st.profile.department_code)
-        .await
-        .map_err(store_err(lang))?
-    {
-        let Some(dl) = c.deadlines(&calendar, today) else {
-            continue;
-        };
-        if let Some(card) = card_for(&calendar, &dl, today, st.profile.yellow_within_days) {
-            let due = if card == Card::Red {
-                dl.statutory.unwrap_or(dl.promised)
-            } else {
-                dl.promised
-            };
-            if card_store::raise(&app.store, &c.id, card.as_str(), &due.to_string(), &at)
-                .await
-                .map_err(store_err(lang))?
-            {
-                raised.push((c, card, due));
-            }
-        }
-    }
-    Ok(raised)
 }

@@ -1,0 +1,117 @@
+// The case page over a fake backend: only allowed actions are buttons, and a one-time notice
+// refused by the one-time rule opens the chief representative's override, which retries the
+// same submission (same action key) with the override.
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App as AntApp } from "antd";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CaseActionRequest, CaseDetail } from "../../lib/ipc";
+import { apiError, fakeBackend } from "../../test/backend";
+import { DETAIL, caseDetail } from "../../test/fixtures";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+import { CasePage } from "./CasePage";
+
+let detail: CaseDetail;
+let acts: CaseActionRequest[];
+let actAnswers: (() => Promise<unknown>)[];
+
+beforeEach(() => {
+  detail = caseDetail();
+  acts = [];
+  actAnswers = [];
+  invoke.mockReset();
+  invoke.mockImplementation(
+    fakeBackend({
+      case_get: () => detail,
+      catalog_item: () => DETAIL,
+      case_act: (req: CaseActionRequest) => {
+        acts.push(req);
+        const next = actAnswers.shift();
+        return next ? next() : detail;
+      },
+    }),
+  );
+});
+
+function renderCase() {
+  return render(
+    <AntApp>
+      <CasePage caseId="case-1" onBack={() => {}} />
+    </AntApp>,
+  );
+}
+
+describe("case page", () => {
+  it("shows only the actions the backend allows", async () => {
+    renderCase();
+    const actions = await screen.findByTestId("case-actions");
+    const buttons = within(actions).getAllByRole("button").map((b) => b.textContent?.replace(/\s/g, ""));
+    expect(buttons).toEqual(["出具一次性告知书", "受理", "不予受理", "撤回"]);
+    expect(screen.queryByTestId("act-complete-on-the-spot")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("act-correction-received")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("act-resume")).not.toBeInTheDocument();
+    // Under review the checklist is editable and the notice deadline shows.
+    expect(screen.getByTestId("checklist-save")).toBeInTheDocument();
+    expect(screen.getByTestId("case-notice-deadline")).toHaveTextContent("2026-02-24");
+  });
+
+  it("shows no action and a read-only checklist when nothing is allowed", async () => {
+    detail = caseDetail({ allowed: [] });
+    detail.case.state = "rejected";
+    renderCase();
+    const actions = await screen.findByTestId("case-actions");
+    expect(within(actions).queryAllByRole("button")).toHaveLength(0);
+    expect(screen.queryByTestId("checklist-save")).not.toBeInTheDocument();
+    expect(screen.getByTestId("check-LAYOUT-status")).toHaveTextContent("缺少");
+  });
+
+  it("offers 当场办结 for an on-the-spot item", async () => {
+    detail = caseDetail({ allowed: ["accept"] });
+    detail.case.item.kind = "immediate";
+    renderCase();
+    expect(await screen.findByTestId("act-complete-on-the-spot")).toHaveTextContent("当场办结");
+  });
+
+  it("opens the chief representative override on the one-time rule and retries with the same key", async () => {
+    const rule = "一次性告知规则：首次补正通知未要求“授权委托书”，再次告知不得增加材料";
+    actAnswers.push(() => apiError("one_time_rule", rule));
+    renderCase();
+    fireEvent.click(await screen.findByTestId("act-issue-correction"));
+
+    const modal = await screen.findByTestId("action-modal");
+    expect(within(modal).getByTestId("override-rule")).toHaveTextContent(rule);
+    expect(acts[0]?.command).toEqual({ type: "issue_correction_notice", chief_rep_override: null });
+
+    fireEvent.change(within(modal).getByTestId("modal-field-chief_rep"), { target: { value: "王局" } });
+    fireEvent.change(within(modal).getByTestId("modal-field-reason"), {
+      target: { value: "现场发现委托办理" },
+    });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+
+    await waitFor(() => expect(acts).toHaveLength(2));
+    expect(acts[1]?.command).toEqual({
+      type: "issue_correction_notice",
+      chief_rep_override: { chief_rep: "王局", reason: "现场发现委托办理" },
+    });
+    expect(acts[1]?.action_key).toBe(acts[0]?.action_key);
+    await waitFor(() => expect(screen.queryByTestId("action-modal")).not.toBeInTheDocument());
+  });
+
+  it("saves the checklist ticks together", async () => {
+    renderCase();
+    fireEvent.click(await screen.findByTestId("check-AUTH-defective"));
+    fireEvent.change(await screen.findByTestId("check-AUTH-reason"), { target: { value: "未签字" } });
+    fireEvent.click(screen.getByTestId("checklist-save"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({
+      type: "update_checklist",
+      lines: [
+        { code: "APP", status: { status: "received" } },
+        { code: "LAYOUT", status: { status: "missing" } },
+        { code: "AUTH", status: { status: "defective", reason: "未签字" } },
+      ],
+    });
+  });
+});
