@@ -40,8 +40,10 @@ fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> 
             "--native-port",
             &native.to_string(),
         ])
-        // The app inherits this: each run starts from an empty local cache.
+        // The app inherits these: each run starts from an empty local cache, on a known
+        // day at the counter (so deadlines, holidays included, are the same every run).
         .env("YICHUANG_DATA_DIR", data_dir)
+        .env("YICHUANG_CLOCK_START", stories::CLOCK_START)
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
         .spawn()

@@ -1,13 +1,22 @@
 //! The stories: what a clerk does in the window, checked against what the window shows.
 
-use crate::webdriver::{Result, Session};
-use chrono::{FixedOffset, Utc};
+use crate::webdriver::{Result, Session, KEY_F2};
+use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
+use std::process::Command;
 use yichuang_core::catalog::Catalog;
 use yichuang_core::WorkCalendar;
 
 const DEMO: &str = include_str!("../../../crates/yichuang-app/data/demo-catalog.json");
+
+/// The counter's clock in every story (set on the app by `start_driver`): a Tuesday morning
+/// two working days before the 2026 Spring Festival holiday, so deadlines cross it.
+pub const CLOCK_START: &str = "2026-02-10 09:00";
+
+fn counter_today() -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 2, 10).ok_or_else(|| "bad date".into())
+}
 
 pub struct Ctx<'a> {
     pub session: &'a Session,
@@ -25,6 +34,10 @@ pub const ALL: &[(&str, Story)] = &[
     (
         "a clerk loads the demo catalog, finds an item and sees its materials and due date",
         browse_demo_catalog,
+    ),
+    (
+        "a clerk takes a food licence from intake through a one-time notice to acceptance across the Spring Festival",
+        food_licence_across_spring_festival,
     ),
 ];
 
@@ -71,6 +84,9 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
 
     let load = s.wait(&testid("welcome-load-demo"))?;
     s.click(&load)?;
+    // A loaded catalog opens on the queue; the catalog is one click away.
+    s.wait(&testid("queue-page"))?;
+    s.click(&s.wait(&testid("nav-catalog"))?)?;
     let search = s.wait(&testid("catalog-search"))?;
     s.wait(&testid("catalog-row-000102001000"))?;
     s.type_text(&search, "食品")?;
@@ -92,10 +108,8 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
             format!("material {} shown", m.name),
         )?;
     }
-    // The expected date comes from the calendar core on today's date at the counter.
-    let today = Utc::now()
-        .with_timezone(&FixedOffset::east_opt(8 * 3600).ok_or("tz")?)
-        .date_naive();
+    // The expected date comes from the calendar core on the counter's (shifted) date.
+    let today = counter_today()?;
     let expected = WorkCalendar::embedded().add_working_days(today, item.promised_days);
     let due = s.wait_text(&testid("due-promised"), |t| !t.is_empty())?;
     check(
@@ -110,4 +124,245 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
     s.wait_gone(".ant-message-notice")?;
     std::thread::sleep(std::time::Duration::from_millis(800));
     s.screenshot(&ctx.shots.join("catalog-item.png"))
+}
+
+/// The food licence of the demo catalog, at the market regulator's window.
+const FOOD_LICENCE: &str = "000102002000";
+
+/// Picks an option of an antd Select by typing into its search box.
+fn pick_option(s: &Session, select_testid: &str, typed: &str, title_part: &str) -> Result<()> {
+    s.click(&s.wait(&format!("{} .ant-select-selector", testid(select_testid)))?)?;
+    let input = s.wait(&format!("{} input", testid(select_testid)))?;
+    s.type_text(&input, typed)?;
+    let option = s.wait(&format!(
+        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*=\"{title_part}\"]"
+    ))?;
+    s.click(&option)
+}
+
+fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
+    let e = s.wait(&testid(id))?;
+    s.type_text(&e, text)
+}
+
+fn click_id(s: &Session, id: &str) -> Result<()> {
+    s.click(&s.wait(&testid(id))?)
+}
+
+/// The text of a notice PDF, as a reader (pdftotext) sees it, with spaces and line breaks
+/// taken out so a wrapped table cell still reads as one phrase.
+fn pdf_text(path: &str) -> Result<String> {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path, "-"])
+        .output()
+        .map_err(|e| format!("cannot run pdftotext (poppler-utils): {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "pdftotext {path} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect())
+}
+
+/// Prints the notice (the app opens the system viewer) and reads back the PDF it made.
+fn print_notice(s: &Session, number: &str) -> Result<String> {
+    click_id(s, &format!("notice-print-{number}"))?;
+    let path = s.wait_text(&testid(&format!("notice-path-{number}")), |t| {
+        t.ends_with(".pdf")
+    })?;
+    pdf_text(path.trim())
+}
+
+/// The numbers of the notices listed on the case page, in order.
+fn notice_numbers(s: &Session) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for e in s.find_all("[data-testid^=\"notice-number-\"]")? {
+        out.push(s.text(&e)?.trim().to_string());
+    }
+    Ok(out)
+}
+
+fn wait_notice_count(s: &Session, n: usize) -> Result<Vec<String>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let numbers = notice_numbers(s)?;
+        if numbers.len() == n {
+            return Ok(numbers);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("expected {n} notices, see {numbers:?}"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// Ticks the checklist lines and saves, waiting until the save is through.
+fn tick_and_save(s: &Session, ticks: &[(&str, &str)]) -> Result<()> {
+    for (code, tick) in ticks {
+        click_id(s, &format!("check-{code}-{tick}"))?;
+    }
+    s.wait(&testid("checklist-dirty"))?;
+    click_id(s, "checklist-save")?;
+    s.wait_gone(&testid("checklist-dirty"))
+}
+
+fn fill_intake(s: &Session, id_number: &str) -> Result<()> {
+    s.wait(&testid("intake-page"))?;
+    pick_option(s, "intake-item", FOOD_LICENCE, FOOD_LICENCE)?;
+    s.wait_text(&testid("intake-item"), |t| t.contains("食品经营许可"))?;
+    type_into(s, "intake-applicant-name", "张三")?;
+    type_into(s, "intake-applicant-id_number", id_number)?;
+    type_into(s, "intake-applicant-phone", "13800000000")
+}
+
+fn food_licence_across_spring_festival(ctx: &Ctx<'_>) -> Result<()> {
+    let s = ctx.session;
+    let catalog = Catalog::parse(DEMO).map_err(|e| e.to_string())?;
+    let item = catalog.item(FOOD_LICENCE).ok_or("food licence in demo")?;
+
+    // First start: load the demo catalog; the queue asks for the window to be set up.
+    click_id(s, "welcome-load-demo")?;
+    s.wait_text(&testid("workstation-missing"), |t| {
+        t.contains("本窗口尚未设置")
+    })?;
+    click_id(s, "workstation-go-settings")?;
+
+    // Settings → 本窗口: the market regulator's window 3 and its clerk.
+    s.wait(&testid("settings-workstation"))?;
+    s.wait_text(&testid("ws-case-format"), |_| true)?;
+    pick_option(s, "ws-department", "市场监督", "县市场监督管理局")?;
+    type_into(s, "ws-window-code", "W03")?;
+    type_into(s, "ws-window-name", "3号窗口")?;
+    type_into(s, "ws-clerk-id", "S0301")?;
+    type_into(s, "ws-clerk-name", "李敏")?;
+    type_into(s, "ws-center-name", "江永县政务服务中心")?;
+    click_id(s, "ws-save")?;
+    s.wait_text(&testid("ws-configured"), |t| t.contains("3号窗口"))?;
+    s.wait_text(&testid("header-window"), |t| t.contains("李敏"))?;
+
+    // Intake with a mistyped ID number (wrong check digit): the error sits under the field.
+    click_id(s, "nav-intake")?;
+    fill_intake(s, "110105194912310021")?;
+    click_id(s, "intake-submit")?;
+    let error = s.wait_text(
+        &format!(
+            "{} .ant-form-item-explain-error",
+            testid("intake-field-applicant-id_number")
+        ),
+        |t| !t.is_empty(),
+    )?;
+    check(
+        error.contains("身份证"),
+        format!("the ID field explains: {error:?}"),
+    )?;
+    check(
+        s.find(&testid("case-page"))?.is_none(),
+        "no case is opened for a refused intake",
+    )?;
+
+    // Nothing was saved: the queue is empty.
+    click_id(s, "nav-queue")?;
+    s.wait_text(&testid("queue-table"), |t| t.contains("队列中没有办件"))?;
+    check(
+        s.find("[data-testid^=\"queue-row-\"]")?.is_none(),
+        "the queue stays empty after a refused intake",
+    )?;
+
+    // F2 from the queue opens a fresh form; this time the ID number is right.
+    let search = s.wait(&testid("queue-search"))?;
+    s.press(&search, KEY_F2)?;
+    fill_intake(s, "11010519491231002X")?;
+    click_id(s, "intake-submit")?;
+
+    // The case page: under review, two materials missing, the rest received.
+    let case_no = s.wait_text(&testid("case-no"), |t| !t.is_empty())?;
+    let case_no = case_no.trim().to_string();
+    s.wait_text(&testid("case-state"), |t| t.contains("审查中"))?;
+    let missing: Vec<&str> = vec!["LAYOUT", "RULES"];
+    let mut ticks: Vec<(&str, &str)> = Vec::new();
+    for m in &item.materials {
+        let tick = if missing.contains(&m.code.as_str()) {
+            "missing"
+        } else {
+            "received"
+        };
+        ticks.push((m.code.as_str(), tick));
+    }
+    tick_and_save(s, &ticks)?;
+
+    // The one-time notice lists both missing materials and the case number.
+    click_id(s, "act-issue-correction")?;
+    s.wait_text(&testid("case-state"), |t| t.contains("待补正"))?;
+    let numbers = wait_notice_count(s, 1)?;
+    let correction = numbers.first().ok_or("a correction notice")?.clone();
+    let text = print_notice(s, &correction)?;
+    for code in &missing {
+        let m = item
+            .materials
+            .iter()
+            .find(|m| m.code == *code)
+            .ok_or("material in demo")?;
+        check(
+            text.contains(&m.name),
+            format!("the one-time notice names {}: {text}", m.name),
+        )?;
+    }
+    check(
+        text.contains(&case_no),
+        format!("the one-time notice carries the case number {case_no}: {text}"),
+    )?;
+
+    // The applicant comes back with the two materials: all received, then accepted.
+    click_id(s, "act-correction-received")?;
+    s.wait_text(&testid("case-state"), |t| t.contains("审查中"))?;
+    s.wait(&testid("checklist-save"))?;
+    click_id(s, "checklist-all-received")?;
+    s.wait(&testid("checklist-dirty"))?;
+    click_id(s, "checklist-save")?;
+    s.wait_gone(&testid("checklist-dirty"))?;
+    click_id(s, "act-accept")?;
+    s.wait_text(&testid("case-state"), |t| t.contains("已受理"))?;
+
+    // Ten working days from 10 February cross the Spring Festival holiday.
+    let expected = WorkCalendar::embedded().add_working_days(counter_today()?, item.promised_days);
+    let due = expected.date.format("%Y-%m-%d").to_string();
+    s.wait_text(&testid("case-due-promised"), |t| t.trim() == due)?;
+    s.wait_text(&testid("case-start-event"), |t| t.contains("补正齐全"))?;
+
+    let numbers = wait_notice_count(s, 2)?;
+    let acceptance = numbers
+        .iter()
+        .find(|n| **n != correction)
+        .ok_or("an acceptance notice")?
+        .clone();
+    let text = print_notice(s, &acceptance)?;
+    let chinese_due = format!(
+        "{}年{}月{}日",
+        expected.date.format("%Y"),
+        expected.date.format("%-m"),
+        expected.date.format("%-d")
+    );
+    check(
+        text.contains(&chinese_due),
+        format!("the acceptance notice gives the due date {chinese_due}: {text}"),
+    )?;
+    s.wait_gone(".ant-message-notice")?;
+    s.screenshot(&ctx.shots.join("case-accepted.png"))?;
+
+    // The queue shows the case with the promised due date.
+    click_id(s, "nav-queue")?;
+    let row = format!("queue-row-{case_no}");
+    s.wait(&testid(&row))?;
+    s.wait_text(&testid(&format!("queue-due-{case_no}")), |t| {
+        t.trim() == due
+    })?;
+    check(
+        s.find_all("[data-testid^=\"queue-row-\"]")?.len() == 1,
+        "one case in the queue",
+    )?;
+    s.screenshot(&ctx.shots.join("queue.png"))
 }

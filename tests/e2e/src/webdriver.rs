@@ -6,6 +6,9 @@ use std::time::{Duration, Instant};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// WebDriver's code point for the F2 key (W3C WebDriver, "keyboard actions").
+pub const KEY_F2: char = '\u{E032}';
+
 #[derive(Debug)]
 pub struct Session {
     base: String,
@@ -69,6 +72,19 @@ impl Session {
             .map(|s| Element(s.to_string())))
     }
 
+    /// Every element matching `css`, in document order.
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        let v = self.post("/elements", json!({"using": "css selector", "value": css}))?;
+        Ok(v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str())
+                    .map(|s| Element(s.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Waits up to 30 s for an element matching `css`.
     pub fn wait(&self, css: &str) -> Result<Element> {
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -126,6 +142,11 @@ impl Session {
     pub fn click(&self, e: &Element) -> Result<()> {
         self.post(&format!("/element/{}/click", e.0), json!({}))
             .map(|_| ())
+    }
+
+    /// Sends one special key (e.g. [`KEY_F2`]) to the element, as a key press the page sees.
+    pub fn press(&self, e: &Element, key: char) -> Result<()> {
+        self.type_text(e, &key.to_string())
     }
 
     pub fn type_text(&self, e: &Element, text: &str) -> Result<()> {

@@ -39,6 +39,21 @@ describe("call", () => {
     expect((err as IpcError).command).toBe("catalog_import");
   });
 
+  it("keeps the per-field messages of an ApiError, dropping malformed ones", async () => {
+    rejectWith({
+      code: "invalid_applicant",
+      message: "申请人信息有误",
+      fields: [
+        { field: "applicant.id_number", message: "居民身份证号码有误" },
+        { field: 3, message: "bad" },
+      ],
+    });
+    const err = (await call("case_intake", {}).catch((e: unknown) => e)) as IpcError;
+    expect(err.code).toBe("invalid_applicant");
+    expect(err.fields).toEqual([{ field: "applicant.id_number", message: "居民身份证号码有误" }]);
+    expect(toIpcError("x", { code: "case_changed", message: "m" }).fields).toEqual([]);
+  });
+
   it("turns a string rejection into ipc_failed", async () => {
     rejectWith("command catalog_foo not found");
     const err = await call("catalog_foo", null).catch((e: unknown) => e);
