@@ -232,12 +232,12 @@ async fn main() {
         (
             "open queue, no filter",
             "",
-            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 ORDER BY due_date LIMIT 200",
+            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
         ),
         (
             "search by applicant name",
             "申请人42",
-            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人42' AND applicant_name < '申请人43' ORDER BY due_date LIMIT 200",
+            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人42' AND applicant_name < '申请人43' ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
         ),
         (
             "search by case number",

@@ -164,3 +164,74 @@ pub async fn audit_count(store: &crate::Store) -> Result<i64, StoreError> {
         .fetch_one(store.pool())
         .await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    async fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = Store::open(&dir.path().join("cache.db"))
+            .await
+            .expect("open");
+        (dir, s)
+    }
+
+    #[tokio::test]
+    async fn a_number_drawn_in_a_rolled_back_transaction_is_drawn_again() {
+        let (_d, s) = store().await;
+        let mut tx = s.write().await.expect("tx");
+        assert_eq!(next_in_series(&mut tx, "case/2026").await.expect("n"), 1);
+        tx.commit().await.expect("commit");
+        let mut tx = s.write().await.expect("tx");
+        assert_eq!(next_in_series(&mut tx, "case/2026").await.expect("n"), 2);
+        drop(tx); // the action was refused: rolled back
+        let mut tx = s.write().await.expect("tx");
+        assert_eq!(
+            next_in_series(&mut tx, "case/2026").await.expect("n"),
+            2,
+            "no gap"
+        );
+        assert_eq!(
+            next_in_series(&mut tx, "notice/SL/2026").await.expect("n"),
+            1,
+            "own series"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_audit_chain_verifies_and_a_deleted_last_entry_is_noticed() {
+        let (_d, s) = store().await;
+        for i in 0..3 {
+            let mut tx = s.write().await.expect("tx");
+            append_audit(
+                &mut tx,
+                AuditInput {
+                    at: format!("2026-03-02T0{i}:00:00Z"),
+                    workstation: "ws-1",
+                    actor_id: "0301",
+                    actor: "李娜",
+                    action: "intake",
+                    case_id: Some("c1"),
+                    detail: "{}".into(),
+                },
+            )
+            .await
+            .expect("append");
+            tx.commit().await.expect("commit");
+        }
+        assert_eq!(verify_audit(&s).await.expect("read"), Ok(3));
+        sqlx::query("DELETE FROM audit_log WHERE seq = 3")
+            .execute(s.pool())
+            .await
+            .expect("delete");
+        assert!(matches!(
+            verify_audit(&s).await.expect("read"),
+            Err(ChainBreak::HeadMismatch {
+                expected_seq: 3,
+                found_seq: 2
+            })
+        ));
+    }
+}
