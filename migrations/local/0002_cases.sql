@@ -80,11 +80,14 @@ CREATE TABLE outbox (
     status       TEXT NOT NULL DEFAULT 'pending'
 );
 
--- One row per UI action: a double-click or a retried command finds its first result here.
+-- One row per UI action: a double-click or a retried command finds its first result here
+-- (the same key on a different request is refused, never taken for the first one).
 CREATE TABLE action_key (
-    key          TEXT PRIMARY KEY,
-    case_id      TEXT NOT NULL,
-    created_at   TEXT NOT NULL
+    key             TEXT PRIMARY KEY,
+    case_id         TEXT NOT NULL,          -- the case (or inquiry) the action produced
+    mutation        TEXT NOT NULL,
+    request_sha256  TEXT NOT NULL,
+    created_at      TEXT NOT NULL
 );
 
 CREATE TABLE case_card (

@@ -4,7 +4,7 @@
 
 use crate::api::workstation::Station;
 use crate::{ApiError, App, ErrorCode};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use yichuang_core::case::{self, Case, CaseState, Ctx, Effects, NoticeKind};
 use yichuang_core::WorkCalendar;
 use yichuang_local::cases::{self as store, CaseIndex};
@@ -74,13 +74,26 @@ where
         now,
         calendar: &calendar,
         lang,
+        closing: closing_time(),
     };
+    let request_sha = hex_sha256(&format!("{mutation}\n{}\n{payload}", case_id.unwrap_or("")));
     let mut tx = app.store.write().await.map_err(store_err(lang))?;
     if let Some(done) = journal::action_result(&mut tx, key)
         .await
         .map_err(store_err(lang))?
     {
-        return Ok(done);
+        // The same press again (double-click, retry): its first result, nothing written.
+        // The same key on a different request is a bug in the caller, refused loudly.
+        if done.request_sha256 == request_sha {
+            return Ok(done.case_id);
+        }
+        return Err(ApiError::new(
+            ErrorCode::ActionKeyReused,
+            lang.pick(
+                "操作标识已用于另一操作，本次未执行。请刷新后重试。",
+                "This action key was already used for another action; nothing was done. Refresh and retry.",
+            ),
+        ));
     }
     let current = match case_id {
         Some(id) => Some(
@@ -96,8 +109,14 @@ where
     // the number and the series stays gap-free.
     let year = now.year();
     let number = match draw {
+        // A series is named by its rendered prefix, so a workstation moved to another window
+        // starts that window's series instead of continuing its old count under a new name.
         Draw::Notice(kind) => {
-            let series = format!("notice/{}/{year}", kind.series_code());
+            let series = format!(
+                "notice:{}",
+                st.notice_format
+                    .render(&st.parts, kind.series_code(), year, 0)
+            );
             let seq = journal::next_in_series(&mut tx, &series)
                 .await
                 .map_err(store_err(lang))?;
@@ -107,7 +126,8 @@ where
             )
         }
         Draw::CaseNumber => {
-            let seq = journal::next_in_series(&mut tx, &format!("case/{year}"))
+            let series = format!("case:{}", st.case_format.render(&st.parts, "", year, 0));
+            let seq = journal::next_in_series(&mut tx, &series)
                 .await
                 .map_err(store_err(lang))?;
             Some(st.case_format.render(&st.parts, "", year, seq))
@@ -115,17 +135,26 @@ where
         Draw::Nothing => None,
     };
     let effects = rule(current.as_ref(), number.clone(), &ctx)?;
+    if effects.events.is_empty() {
+        // Nothing changed (e.g. the checklist saved as it was): nothing to record.
+        return Ok(effects.case.id);
+    }
     let index = index_of(&effects.case, &calendar, now.date());
     store::save(&mut tx, &effects, &index)
         .await
         .map_err(store_err(lang))?;
     let c = &effects.case;
+    // The entry seals what the action wrote: the case as stored and each notice's hash, so
+    // an edit to those rows no longer matches the chain.
     let detail = serde_json::json!({
         "case_no": c.case_no,
         "mutation": mutation,
         "state": c.state,
         "version": c.version,
         "number": number,
+        "case_sha256": hex_sha256(&serde_json::to_string(c).expect("case serialises")),
+        "notices": effects.notices.iter().map(|n| n.sha256()).collect::<Vec<_>>(),
+        "events": effects.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
     });
     let at = app.clock.now().to_rfc3339();
     journal::append_audit(
@@ -156,7 +185,7 @@ where
     journal::enqueue(&mut tx, &mutation_id, mutation, Some(&c.id), &envelope, &at)
         .await
         .map_err(store_err(lang))?;
-    journal::remember_action(&mut tx, key, &c.id, &at)
+    journal::remember_action(&mut tx, key, &c.id, mutation, &request_sha, &at)
         .await
         .map_err(store_err(lang))?;
     tx.commit()
@@ -172,7 +201,7 @@ pub(crate) fn index_of(case: &Case, calendar: &WorkCalendar, today: NaiveDate) -
     let reviewing = matches!(case.state, CaseState::Received | CaseState::Reviewing);
     CaseIndex {
         is_open: !case.state.is_closed(),
-        clock_running: case.state.clock_runs() && case.open_pause().is_none(),
+        clock_running: case.clock_running(calendar, today),
         due_date: match (&deadlines, reviewing) {
             (Some(d), _) => Some(d.promised),
             (None, true) => Some(case.notice_deadline(calendar)),
@@ -180,6 +209,17 @@ pub(crate) fn index_of(case: &Case, calendar: &WorkCalendar, today: NaiveDate) -
         },
         statutory_due: deadlines.and_then(|d| d.statutory),
     }
+}
+
+/// When the counter closes (a 即办件 received later is due the next working day).
+pub(crate) fn closing_time() -> NaiveTime {
+    let (h, m) = yichuang_core::deadline::DEFAULT_CLOSING_TIME;
+    NaiveTime::from_hms_opt(h, m, 0).expect("a valid closing time")
+}
+
+pub(crate) fn hex_sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 /// After a calendar year is imported: every open case's due dates are computed again on the
@@ -192,10 +232,9 @@ pub(crate) async fn recompute_deadlines(app: &App, workstation: &str) -> Result<
     let at = app.clock.now().to_rfc3339();
     let mut tx = app.store.write().await.map_err(store_err(lang))?;
     let mut moved = 0;
-    for (c, old_due) in store::open_cases(&mut tx).await.map_err(store_err(lang))? {
+    for (c, old) in store::open_cases(&mut tx).await.map_err(store_err(lang))? {
         let index = index_of(&c, &calendar, today);
-        let new_due = index.due_date.map(|d| d.to_string());
-        if new_due == old_due {
+        if index == old {
             continue;
         }
         store::update_index(&mut tx, &c.id, &index)
@@ -203,8 +242,10 @@ pub(crate) async fn recompute_deadlines(app: &App, workstation: &str) -> Result<
             .map_err(store_err(lang))?;
         let detail = serde_json::json!({
             "case_no": c.case_no,
-            "due_before": old_due,
-            "due_after": new_due,
+            "due_before": old.due_date,
+            "due_after": index.due_date,
+            "statutory_before": old.statutory_due,
+            "statutory_after": index.statutory_due,
             "calendar_version": calendar.version(),
         });
         journal::append_audit(

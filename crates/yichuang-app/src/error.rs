@@ -26,6 +26,7 @@ pub enum ErrorCode {
     CaseChanged,
     DocumentFailed,
     DesktopFailed,
+    ActionKeyReused,
     // Case rules (yichuang-core `CaseError::code`).
     IllegalTransition,
     InvalidApplicant,
@@ -44,6 +45,7 @@ pub enum ErrorCode {
     NoticeNotFound,
     NoticeAlreadyVoid,
     NoticeStillValid,
+    NoticeAnswered,
 }
 
 /// An error as the UI receives it.
@@ -86,6 +88,7 @@ impl ApiError {
             CaseError::NoticeNotFound(_) => C::NoticeNotFound,
             CaseError::NoticeAlreadyVoid(_) => C::NoticeAlreadyVoid,
             CaseError::NoticeStillValid(_) => C::NoticeStillValid,
+            CaseError::NoticeAnswered(_) => C::NoticeAnswered,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

@@ -502,6 +502,7 @@ async fn a_first_inquiry_is_logged_with_where_the_person_was_sent() {
     let err = inquiry::log(
         &c.app,
         inquiry::InquiryRequest {
+            action_key: "q1".into(),
             person: "王女士".into(),
             question: "二手房过户要带什么".into(),
             item_code: Some("000118002000".into()),
@@ -513,19 +514,18 @@ async fn a_first_inquiry_is_logged_with_where_the_person_was_sent() {
     .await
     .expect_err("where to?");
     assert_eq!(err.fields[0].field, "referred_to");
-    inquiry::log(
-        &c.app,
-        inquiry::InquiryRequest {
-            person: "王女士".into(),
-            question: "二手房过户要带什么".into(),
-            item_code: Some("000118002000".into()),
-            outcome: inquiry::InquiryOutcome::Referred,
-            referred_to: Some("5号窗口 不动产登记".into()),
-            case_id: None,
-        },
-    )
-    .await
-    .expect("logged");
+    let req = inquiry::InquiryRequest {
+        action_key: "q2".into(),
+        person: "王女士".into(),
+        question: "二手房过户要带什么".into(),
+        item_code: Some("000118002000".into()),
+        outcome: inquiry::InquiryOutcome::Referred,
+        referred_to: Some("5号窗口 不动产登记".into()),
+        case_id: None,
+    };
+    let first = inquiry::log(&c.app, req.clone()).await.expect("logged");
+    let again = inquiry::log(&c.app, req).await.expect("double-click");
+    assert_eq!(first.id, again.id, "a double-click logs once");
     let today = inquiry::today(&c.app, ()).await.expect("today");
     assert_eq!(today.len(), 1);
     assert_eq!(today[0].referred_to.as_deref(), Some("5号窗口 不动产登记"));
@@ -676,4 +676,109 @@ async fn another_departments_window_cannot_see_or_touch_the_case() {
     .await
     .expect_err("hidden");
     assert_eq!(err.code, ErrorCode::CaseNotFound);
+}
+
+#[tokio::test]
+async fn an_action_key_used_for_another_request_is_refused_not_taken_for_the_first() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let a = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("a");
+    let b = cases::intake(&c.app, intake_req("i2", "11010519491231002X"))
+        .await
+        .expect("b");
+    act(&c.app, "k", &a.case.id, tick(&a, &[]))
+        .await
+        .expect("ticked a");
+    let err = act(&c.app, "k", &b.case.id, tick(&b, &[]))
+        .await
+        .expect_err("same key, other case");
+    assert_eq!(err.code, ErrorCode::ActionKeyReused);
+}
+
+#[tokio::test]
+async fn saving_the_checklist_unchanged_writes_nothing() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let d = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("intake");
+    let d = act(&c.app, "a1", &d.case.id, tick(&d, &[]))
+        .await
+        .expect("ticked");
+    let before = audit::status(&c.app, ()).await.expect("audit");
+    let same = act(&c.app, "a2", &d.case.id, tick(&d, &[]))
+        .await
+        .expect("saved again");
+    assert_eq!(same.case.version, d.case.version);
+    assert_eq!(audit::status(&c.app, ()).await.expect("audit"), before);
+}
+
+#[tokio::test]
+async fn a_case_forgotten_under_review_counts_from_receipt_and_earns_its_cards() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let d = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("intake");
+    // Never ticked, never accepted. Promised 10 working days from receipt: 16 March.
+    set_local(&c.clock, "2026-03-13 09:00");
+    assert_eq!(alerts::watch_once(&c.app).await.expect("pass"), 1);
+    let q = queue(&c.app, "").await;
+    assert_eq!(
+        q[0].due_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-16")
+    );
+    assert!(q[0].due_is_promised);
+    assert_eq!(q[0].card, Some(Card::Yellow));
+    let detail = cases::get(
+        &c.app,
+        cases::CaseRequest {
+            case_id: d.case.id.clone(),
+        },
+    )
+    .await
+    .expect("get");
+    let clock = detail.deadline.expect("deemed clock").clock;
+    assert_eq!(clock.start_event, StartEvent::DeemedAcceptedOnReceipt);
+    let audit = audit::status(&c.app, ()).await.expect("audit");
+    assert!(audit.intact);
+    assert_eq!(
+        audit.pending_mutations, 2,
+        "intake and the card go to the county"
+    );
+}
+
+#[tokio::test]
+async fn only_the_cases_own_window_is_told_about_its_card() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let d = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("intake");
+    let d = act(&c.app, "a1", &d.case.id, tick(&d, &[]))
+        .await
+        .expect("ticked");
+    act(&c.app, "a2", &d.case.id, CaseCommand::Accept)
+        .await
+        .expect("accepted");
+    let mut other_window = profile();
+    other_window.window_code = "W04".into();
+    workstation::set(&c.app, other_window)
+        .await
+        .expect("same department, next window");
+    set_local(&c.clock, "2026-03-13 09:00");
+    assert_eq!(alerts::watch_once(&c.app).await.expect("pass"), 0);
+    assert!(c.notifier.sent.lock().expect("lock").is_empty());
+    // The card is raised all the same (the supervisor's ledger needs it).
+    let yellow = cases::queue(
+        &c.app,
+        cases::QueueRequest {
+            state: None,
+            item_code: None,
+            card: Some(Card::Yellow),
+            search: String::new(),
+            include_closed: false,
+        },
+    )
+    .await
+    .expect("queue");
+    assert_eq!(yellow.len(), 1);
 }

@@ -4,15 +4,15 @@
 use crate::{Store, StoreError};
 use sqlx::Row;
 
-/// Records a card; `true` if it is new (so the clerk is told once, not every minute).
+/// Records a card inside the caller's transaction; `true` if it is new (so the clerk is told
+/// once, not every minute).
 pub async fn raise(
-    store: &Store,
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     case_id: &str,
     level: &str,
     due_date: &str,
     at: &str,
 ) -> Result<bool, StoreError> {
-    let mut tx = store.write().await?;
     let done = sqlx::query(
         "INSERT INTO case_card (case_id, level, raised_at, due_date) VALUES (?, ?, ?, ?) \
          ON CONFLICT (case_id, level) DO NOTHING",
@@ -21,10 +21,9 @@ pub async fn raise(
     .bind(level)
     .bind(at)
     .bind(due_date)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?
     .rows_affected();
-    tx.commit().await?;
     Ok(done == 1)
 }
 

@@ -275,28 +275,57 @@ pub async fn queue(
         .collect())
 }
 
-/// Ids of open cases whose clock runs: what the deadline watcher looks at.
-pub async fn running(store: &Store, department: &str) -> Result<Vec<Case>, StoreError> {
-    let docs: Vec<String> = sqlx::query_scalar(
-        "SELECT document FROM case_record WHERE department_code = ? AND is_open = 1 \
-         AND clock_running = 1",
+/// Open cases whose clock runs, or may have started running (under review past the notice
+/// period), with their stored queue columns: what the deadline watcher looks at.
+pub async fn running(
+    store: &Store,
+    department: &str,
+) -> Result<Vec<(Case, CaseIndex)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT document, is_open, clock_running, due_date, statutory_due FROM case_record \
+         WHERE department_code = ? AND is_open = 1 \
+         AND (clock_running = 1 OR state IN ('received', 'reviewing', 'suspended'))",
     )
     .bind(department)
     .fetch_all(store.pool())
     .await?;
-    docs.iter().map(|d| parse_case(d)).collect()
-}
-
-/// Every open case in the cache (for recomputing deadlines when the calendar changes).
-pub async fn open_cases(tx: &mut Tx) -> Result<Vec<(Case, Option<String>)>, StoreError> {
-    let rows = sqlx::query("SELECT document, due_date FROM case_record WHERE is_open = 1")
-        .fetch_all(&mut **tx)
-        .await?;
     rows.iter()
         .map(|r| {
             Ok((
                 parse_case(&r.get::<String, _>("document"))?,
-                r.get("due_date"),
+                stored_index(r),
+            ))
+        })
+        .collect()
+}
+
+fn stored_index(r: &sqlx::sqlite::SqliteRow) -> CaseIndex {
+    let date = |col: &str| {
+        r.get::<Option<String>, _>(col)
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+    };
+    CaseIndex {
+        is_open: r.get("is_open"),
+        clock_running: r.get("clock_running"),
+        due_date: date("due_date"),
+        statutory_due: date("statutory_due"),
+    }
+}
+
+/// Every open case in the cache with its stored queue columns (for recomputing deadlines
+/// when the calendar changes).
+pub async fn open_cases(tx: &mut Tx) -> Result<Vec<(Case, CaseIndex)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT document, is_open, clock_running, due_date, statutory_due FROM case_record \
+         WHERE is_open = 1",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                parse_case(&r.get::<String, _>("document"))?,
+                stored_index(r),
             ))
         })
         .collect()

@@ -19,14 +19,34 @@ pub struct InquiryRow {
     pub case_id: Option<String>,
 }
 
-/// Logs one inquiry with its audit entry and outbox row, in one transaction.
+/// What logging an inquiry did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Logged {
+    New,
+    /// The same UI action again: the inquiry it logged the first time.
+    Already(String),
+    /// The key was used for a different request: nothing logged.
+    KeyReused,
+}
+
+/// Logs one inquiry with its audit entry and outbox row, in one transaction; the UI action's
+/// key makes a double-click log it once.
 pub async fn log(
     store: &Store,
     row: &InquiryRow,
     audit: crate::journal::AuditInput<'_>,
     mutation_id: &str,
-) -> Result<(), StoreError> {
+    action_key: &str,
+    request_sha256: &str,
+) -> Result<Logged, StoreError> {
     let mut tx = store.write().await?;
+    if let Some(done) = crate::journal::action_result(&mut tx, action_key).await? {
+        return Ok(if done.request_sha256 == request_sha256 {
+            Logged::Already(done.case_id)
+        } else {
+            Logged::KeyReused
+        });
+    }
     sqlx::query(
         "INSERT INTO first_inquiry (id, at, clerk_id, clerk_name, person, question, item_code, \
          item_name, outcome, referred_to, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -52,8 +72,29 @@ pub async fn log(
     });
     crate::journal::append_audit(&mut tx, audit).await?;
     crate::journal::enqueue(&mut tx, mutation_id, "first_inquiry", None, &payload, &at).await?;
+    crate::journal::remember_action(
+        &mut tx,
+        action_key,
+        &row.id,
+        "first_inquiry",
+        request_sha256,
+        &at,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Logged::New)
+}
+
+/// One logged inquiry.
+pub async fn by_id(store: &Store, id: &str) -> Result<Option<InquiryRow>, StoreError> {
+    let row = sqlx::query(
+        "SELECT id, at, clerk_id, clerk_name, person, question, item_code, item_name, outcome, \
+         referred_to, case_id FROM first_inquiry WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.as_ref().map(to_row))
 }
 
 /// The register of one day (`YYYY-MM-DD`), newest first.
@@ -65,9 +106,12 @@ pub async fn of_day(store: &Store, day: &str) -> Result<Vec<InquiryRow>, StoreEr
     .bind(day)
     .fetch_all(store.pool())
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| InquiryRow {
+    Ok(rows.iter().map(to_row).collect())
+}
+
+fn to_row(r: &sqlx::sqlite::SqliteRow) -> InquiryRow {
+    {
+        InquiryRow {
             id: r.get("id"),
             at: r.get("at"),
             clerk_id: r.get("clerk_id"),
@@ -79,6 +123,6 @@ pub async fn of_day(store: &Store, day: &str) -> Result<Vec<InquiryRow>, StoreEr
             outcome: r.get("outcome"),
             referred_to: r.get("referred_to"),
             case_id: r.get("case_id"),
-        })
-        .collect())
+        }
+    }
 }

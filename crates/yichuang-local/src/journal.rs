@@ -21,28 +21,46 @@ pub async fn next_in_series(tx: &mut Tx, series: &str) -> Result<u64, StoreError
     Ok(seq as u64)
 }
 
-/// The case a UI action already produced, if this key was seen before.
-pub async fn action_result(tx: &mut Tx, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(
-        sqlx::query_scalar("SELECT case_id FROM action_key WHERE key = ?")
-            .bind(key)
-            .fetch_optional(&mut **tx)
-            .await?,
-    )
+/// What a UI action already produced, and a hash of the request it was for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionResult {
+    pub case_id: String,
+    pub mutation: String,
+    pub request_sha256: String,
+}
+
+/// The result of a UI action, if this key was seen before.
+pub async fn action_result(tx: &mut Tx, key: &str) -> Result<Option<ActionResult>, StoreError> {
+    let row = sqlx::query("SELECT case_id, mutation, request_sha256 FROM action_key WHERE key = ?")
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.map(|r| ActionResult {
+        case_id: r.get("case_id"),
+        mutation: r.get("mutation"),
+        request_sha256: r.get("request_sha256"),
+    }))
 }
 
 pub async fn remember_action(
     tx: &mut Tx,
     key: &str,
     case_id: &str,
+    mutation: &str,
+    request_sha256: &str,
     at: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO action_key (key, case_id, created_at) VALUES (?, ?, ?)")
-        .bind(key)
-        .bind(case_id)
-        .bind(at)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO action_key (key, case_id, mutation, request_sha256, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(key)
+    .bind(case_id)
+    .bind(mutation)
+    .bind(request_sha256)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use yichuang_core::case::{card_for, Card, Case};
+use yichuang_local::journal::{self, AuditInput};
 use yichuang_local::{cards as store, cases as case_store};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -23,8 +24,8 @@ pub struct DismissAlertRequest {
     pub id: i64,
 }
 
-/// One pass of the watcher: raises new cards and tells the clerk once per card. Returns how
-/// many were raised. A workstation not yet set up has nothing to watch.
+/// One pass of the watcher: raises new cards and tells this window's clerk once per card.
+/// Returns how many were announced. A workstation not yet set up has nothing to watch.
 pub async fn watch_once(app: &App) -> Result<u32, ApiError> {
     let raised = match raise_cards(app).await {
         Ok(r) => r,
@@ -130,7 +131,10 @@ pub async fn dismiss(app: &App, req: DismissAlertRequest) -> Result<Vec<Alert>, 
     list(app, ()).await
 }
 
-/// Raises the cards the window's running cases earn today; returns the newly raised ones.
+/// Raises the cards the department's running cases earn today, each new card in one
+/// transaction with its audit entry and outbox row (cards are part of the ledger). Queue
+/// columns that went stale with time (a case now deemed accepted, a pause that goes on) are
+/// refreshed on the way. Returns the new cards of this window's cases: those are announced.
 async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError> {
     let st = super::workstation::station(app).await?;
     let lang = app.lang();
@@ -139,26 +143,73 @@ async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError
     let today = app.clock.local_now().date();
     let at = app.clock.now().to_rfc3339();
     let mut raised = Vec::new();
-    for c in case_store::running(&app.store, &st.profile.department_code)
+    for (c, stored) in case_store::running(&app.store, &st.profile.department_code)
         .await
         .map_err(err)?
     {
-        let Some(dl) = c.deadlines(&calendar, today) else {
+        let index = crate::commit::index_of(&c, &calendar, today);
+        let card = c
+            .deadlines(&calendar, today)
+            .filter(|_| index.clock_running)
+            .and_then(|dl| {
+                card_for(&calendar, &dl, today, st.profile.yellow_within_days).map(|card| {
+                    let due = match card {
+                        Card::Red => dl.statutory.unwrap_or(dl.promised),
+                        Card::Yellow => dl.promised,
+                    };
+                    (card, due)
+                })
+            });
+        if index == stored && card.is_none() {
             continue;
-        };
-        if let Some(card) = card_for(&calendar, &dl, today, st.profile.yellow_within_days) {
-            let due = if card == Card::Red {
-                dl.statutory.unwrap_or(dl.promised)
-            } else {
-                dl.promised
-            };
-            if store::raise(&app.store, &c.id, card.as_str(), &due.to_string(), &at)
+        }
+        let mut tx = app.store.write().await.map_err(err)?;
+        if index != stored {
+            case_store::update_index(&mut tx, &c.id, &index)
+                .await
+                .map_err(err)?;
+        }
+        if let Some((card, due)) = card {
+            if store::raise(&mut tx, &c.id, card.as_str(), &due.to_string(), &at)
                 .await
                 .map_err(err)?
             {
-                raised.push((c, card, due));
+                let detail = serde_json::json!({
+                    "case_no": c.case_no, "card": card, "due": due, "window": c.office.window_code,
+                });
+                journal::append_audit(
+                    &mut tx,
+                    AuditInput {
+                        at: at.clone(),
+                        workstation: &st.id,
+                        actor_id: "system",
+                        actor: "电子监察",
+                        action: "card_raised",
+                        case_id: Some(&c.id),
+                        detail: detail.to_string(),
+                    },
+                )
+                .await
+                .map_err(err)?;
+                let mutation_id = uuid::Uuid::new_v4().to_string();
+                journal::enqueue(
+                    &mut tx,
+                    &mutation_id,
+                    "card_raised",
+                    Some(&c.id),
+                    &detail,
+                    &at,
+                )
+                .await
+                .map_err(err)?;
+                if c.office.window_code == st.profile.window_code {
+                    raised.push((c.clone(), card, due));
+                }
             }
         }
+        tx.commit()
+            .await
+            .map_err(|e| ApiError::from_store(e.into(), lang))?;
     }
     Ok(raised)
 }

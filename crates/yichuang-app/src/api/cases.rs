@@ -169,6 +169,9 @@ fn office(st: &Station) -> Office {
         region_code: st.parts.region.clone(),
         department_code: st.profile.department_code.clone(),
         window_code: st.profile.window_code.clone(),
+        center_name: st.profile.center_name.clone(),
+        department_name: st.department_name.clone(),
+        window_name: st.profile.window_name.clone(),
     }
 }
 
@@ -218,12 +221,14 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
     let calendar = app.calendar();
     let today = app.clock.local_now().date();
     let yellow = st.profile.yellow_within_days;
-    let deadline = c.clock.clone().map(|clock| DeadlineExplained {
-        deadlines: clock.deadlines(&calendar, &c.pauses, today),
-        clock,
-        pauses: c.pauses.clone(),
-    });
-    let running = c.state.clock_runs() && c.open_pause().is_none();
+    let deadline = c
+        .effective_clock(&calendar, today)
+        .map(|clock| DeadlineExplained {
+            deadlines: clock.deadlines(&calendar, &c.pauses, today),
+            clock,
+            pauses: c.pauses.clone(),
+        });
+    let running = c.clock_running(&calendar, today);
     let card = deadline
         .as_ref()
         .filter(|_| running)
@@ -302,7 +307,8 @@ pub async fn queue(app: &App, req: QueueRequest) -> Result<Vec<QueueItem>, ApiEr
             let state: CaseState = serde_json::from_value(serde_json::Value::String(r.state))
                 .unwrap_or(CaseState::Reviewing);
             QueueItem {
-                due_is_promised: !matches!(state, CaseState::Received | CaseState::Reviewing),
+                due_is_promised: r.clock_running
+                    || !matches!(state, CaseState::Received | CaseState::Reviewing),
                 id: r.id,
                 case_no: r.case_no,
                 state,

@@ -21,6 +21,8 @@ pub enum InquiryOutcome {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct InquiryRequest {
+    /// Made by the window for this submission: a double-click logs once.
+    pub action_key: String,
     /// Who asked (name, or a description such as 王女士).
     pub person: String,
     pub question: String,
@@ -75,6 +77,12 @@ fn field_error(app: &App, field: &str, zh: &str, en: &str) -> ApiError {
 
 pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
     let st = station(app).await?;
+    if req.action_key.trim().is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            app.lang().pick("缺少操作标识", "Missing action key"),
+        ));
+    }
     let person = req.person.trim().to_string();
     let question = req.question.trim().to_string();
     if person.is_empty() {
@@ -90,6 +98,7 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
     }
     let referred_to = req
         .referred_to
+        .as_deref()
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty());
     if req.outcome == InquiryOutcome::Referred && referred_to.is_none() {
@@ -100,6 +109,17 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
             "Say where the person was sent",
         ));
     }
+    // A linked case must be one of this department's.
+    if let Some(case_id) = req.case_id.as_deref() {
+        let found = yichuang_local::cases::load(&app.store, case_id)
+            .await
+            .map_err(|e| ApiError::from_store(e, app.lang()))?;
+        if found.is_none_or(|c| c.office.department_code != st.profile.department_code) {
+            return Err(crate::commit::case_not_found(app, case_id));
+        }
+    }
+    let request_sha =
+        crate::commit::hex_sha256(&serde_json::to_string(&req).expect("request serialises"));
     let item = match req.item_code.as_deref().filter(|c| !c.is_empty()) {
         Some(code) => Some(super::catalog::current_item(app, code).await?),
         None => None,
@@ -120,7 +140,7 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
             .unwrap_or("answered")
             .to_string(),
         referred_to,
-        case_id: req.case_id,
+        case_id: req.case_id.clone(),
     };
     let audit = AuditInput {
         at: app.clock.now().to_rfc3339(),
@@ -131,10 +151,32 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
         case_id: row.case_id.as_deref(),
         detail: serde_json::json!({"id": row.id, "outcome": row.outcome}).to_string(),
     };
-    store::log(&app.store, &row, audit, &uuid::Uuid::new_v4().to_string())
-        .await
-        .map_err(|e| ApiError::from_store(e, app.lang()))?;
-    Ok(to_view(row))
+    let err = |e| ApiError::from_store(e, app.lang());
+    let logged = store::log(
+        &app.store,
+        &row,
+        audit,
+        &uuid::Uuid::new_v4().to_string(),
+        req.action_key.trim(),
+        &request_sha,
+    )
+    .await
+    .map_err(err)?;
+    match logged {
+        store::Logged::New => Ok(to_view(row)),
+        store::Logged::Already(id) => store::by_id(&app.store, &id)
+            .await
+            .map_err(err)?
+            .map(to_view)
+            .ok_or_else(|| ApiError::new(ErrorCode::StorageFailed, "inquiry vanished")),
+        store::Logged::KeyReused => Err(ApiError::new(
+            ErrorCode::ActionKeyReused,
+            app.lang().pick(
+                "操作标识已用于另一操作，本次未执行。请刷新后重试。",
+                "This action key was already used for another action; nothing was done.",
+            ),
+        )),
+    }
 }
 
 /// Today's register at this workstation, newest first.

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use yichuang_core::case::{IssuedNotice, NoticeContent};
 use yichuang_core::catalog::MaterialForm;
 use yichuang_documents as doc;
-use yichuang_local::{cases as store, catalog as catalog_store};
+use yichuang_local::cases as store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NoticeRequest {
@@ -63,13 +63,7 @@ fn form_label(form: MaterialForm) -> String {
 }
 
 /// The printable notice for a stored one.
-fn document(
-    n: &IssuedNotice,
-    center: &str,
-    department: &str,
-    window: &str,
-    voided: Option<String>,
-) -> doc::Notice {
+fn document(n: &IssuedNotice, voided: Option<String>) -> doc::Notice {
     let body = match &n.content {
         NoticeContent::Correction {
             lines, legal_basis, ..
@@ -120,9 +114,9 @@ fn document(
         },
         number: n.number.clone(),
         case_no: n.case_no.clone(),
-        center_name: center.into(),
-        department_name: department.into(),
-        window: window.into(),
+        center_name: n.center_name.clone(),
+        department_name: n.department_name.clone(),
+        window: n.window_name.clone(),
         item_code: n.item_code.clone(),
         item_name: n.item_name.clone(),
         applicant_name: n.applicant_name.clone(),
@@ -160,26 +154,19 @@ pub async fn pdf(app: &App, req: NoticeRequest) -> Result<NoticeFile, ApiError> 
             ),
         ));
     }
+    // A department prints only its own cases' notices.
     let st = station(app).await?;
-    let version = catalog_store::current_version(&app.store)
+    let owner = store::load(&app.store, &notice.case_id)
         .await
-        .map_err(|e| ApiError::from_store(e, lang))?
-        .unwrap_or_default();
-    let department = catalog_store::departments(&app.store, &version)
-        .await
-        .map_err(|e| ApiError::from_store(e, lang))?
-        .into_iter()
-        .find(|(c, _)| *c == st.profile.department_code)
-        .map(|(_, n)| n)
-        .unwrap_or_else(|| st.profile.department_code.clone());
+        .map_err(|e| ApiError::from_store(e, lang))?;
+    if owner.is_none_or(|c| c.office.department_code != st.profile.department_code) {
+        return Err(ApiError::new(
+            ErrorCode::NoticeNotFound,
+            lang.pick("本部门没有该通知书", "No such notice in this department"),
+        ));
+    }
     let is_void = voided.is_some();
-    let printable = document(
-        &notice,
-        &st.profile.center_name,
-        &department,
-        &st.profile.window_name,
-        voided,
-    );
+    let printable = document(&notice, voided);
     let font = match app.font.get() {
         Some(f) => f,
         None => {

@@ -212,6 +212,8 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
 pub(crate) struct Station {
     pub id: String,
     pub profile: WorkstationProfile,
+    /// The department's name in the current catalog (printed on notices).
+    pub department_name: String,
     pub parts: SeriesParts,
     pub case_format: NumberFormat,
     pub notice_format: NumberFormat,
@@ -230,6 +232,17 @@ pub(crate) async fn station(app: &App) -> Result<Station, ApiError> {
             ),
         ));
     };
+    let version = catalog_store::current_version(&app.store)
+        .await
+        .map_err(store_err(app))?
+        .unwrap_or_default();
+    let department_name = catalog_store::departments(&app.store, &version)
+        .await
+        .map_err(store_err(app))?
+        .into_iter()
+        .find(|(c, _)| *c == profile.department_code)
+        .map(|(_, n)| n)
+        .unwrap_or_else(|| profile.department_code.clone());
     let bad = |e: yichuang_core::numbering::NumberFormatError| {
         ApiError::new(ErrorCode::NumberFormatInvalid, e.message(lang))
     };
@@ -243,6 +256,7 @@ pub(crate) async fn station(app: &App) -> Result<Station, ApiError> {
         case_format: NumberFormat::parse(&profile.case_format, false).map_err(bad)?,
         notice_format: NumberFormat::parse(&profile.notice_format, true).map_err(bad)?,
         id: info.workstation_id,
+        department_name,
         profile,
     })
 }

@@ -3,14 +3,14 @@
 
 use super::applicant::{check_applicant, Agent, AgentInput, Applicant, ApplicantInput};
 use super::checklist::{build_checklist, ChecklistLine};
-use super::clock::{notice_deadline, CaseClock, Deadlines, Pause};
+use super::clock::{notice_deadline, CaseClock, Deadlines, Pause, StartEvent};
 use super::error::CaseError;
-use super::notice::{IssuedNotice, NoticeRef};
+use super::notice::{IssuedNotice, NoticeKind, NoticeRef};
 use super::state::{Action, CaseState};
 use crate::calendar::WorkCalendar;
 use crate::catalog::{ItemKind, ServiceItem};
 use crate::Lang;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub now: NaiveDateTime,
     pub calendar: &'a WorkCalendar,
     pub lang: Lang,
+    /// When the counter closes: a 即办件 received later is due the next working day.
+    pub closing: NaiveTime,
 }
 
 impl Ctx<'_> {
@@ -62,12 +64,16 @@ pub struct ItemRef {
     pub catalog_version: String,
 }
 
-/// Where the case is handled: the department and window of the workstation that opened it.
+/// Where the case is handled: the department and window of the workstation that opened it,
+/// with the names printed on its notices (kept, so a reprint says what the original said).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Office {
     pub region_code: String,
     pub department_code: String,
     pub window_code: String,
+    pub center_name: String,
+    pub department_name: String,
+    pub window_name: String,
 }
 
 /// One line of the case's timeline.
@@ -250,11 +256,43 @@ impl Case {
         notice_deadline(calendar, from)
     }
 
-    /// Current due dates, once the clock runs.
+    /// Current due dates, once the clock runs — or, for a case still under review past its
+    /// notice deadline with no notice issued, from receipt (it counts as accepted then).
     pub fn deadlines(&self, calendar: &WorkCalendar, today: NaiveDate) -> Option<Deadlines> {
-        self.clock
-            .as_ref()
+        self.effective_clock(calendar, today)
             .map(|c| c.deadlines(calendar, &self.pauses, today))
+    }
+
+    /// The clock that runs: the recorded one, or the deemed one of rule 1.
+    pub fn effective_clock(&self, calendar: &WorkCalendar, today: NaiveDate) -> Option<CaseClock> {
+        if let Some(c) = &self.clock {
+            return Some(c.clone());
+        }
+        self.is_deemed_accepted(calendar, today).then(|| CaseClock {
+            start_event: StartEvent::DeemedAcceptedOnReceipt,
+            start: self.received_at.date(),
+            promised_days: self.item.promised_days,
+            statutory_days: self.item.statutory_days,
+            extension_days: 0,
+            immediate: self.item.kind == ItemKind::Immediate,
+        })
+    }
+
+    /// Under review, no correction notice ever issued, and the notice period is over.
+    pub fn is_deemed_accepted(&self, calendar: &WorkCalendar, today: NaiveDate) -> bool {
+        self.clock.is_none()
+            && matches!(self.state, CaseState::Received | CaseState::Reviewing)
+            && !self
+                .notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::Correction)
+            && today > self.notice_deadline(calendar)
+    }
+
+    /// The deadline clock is running now (cards apply).
+    pub fn clock_running(&self, calendar: &WorkCalendar, today: NaiveDate) -> bool {
+        (self.state.clock_runs() && self.open_pause().is_none())
+            || self.is_deemed_accepted(calendar, today)
     }
 
     /// A special procedure is under way.

@@ -344,6 +344,12 @@ pub fn apply(
             if notice.voided.is_some() {
                 return Err(CaseError::NoticeAlreadyVoid(target.clone()));
             }
+            // A correction notice the applicant has already answered cannot be withdrawn: it
+            // is the reference of the one-time rule. Only the pending one can be replaced.
+            if notice.kind == NoticeKind::Correction && case.state != CaseState::AwaitingCorrection
+            {
+                return Err(CaseError::NoticeAnswered(target.clone()));
+            }
             notice.voided = Some(NoticeVoid {
                 reason: reason.clone(),
                 at: ctx.now,
@@ -402,6 +408,14 @@ pub fn apply(
                 &mut notices,
             );
         }
+    }
+    // A command that changed nothing (e.g. a checklist saved unchanged) is not a new version.
+    if events.is_empty() {
+        return Ok(Effects {
+            case: case.clone(),
+            events,
+            notices,
+        });
     }
     next.version += 1;
     Ok(Effects {
@@ -462,9 +476,17 @@ fn start_clock(case: &mut Case, ctx: &Ctx<'_>) {
             (StartEvent::Accepted, ctx.today())
         };
     let immediate = case.item.kind == ItemKind::Immediate;
-    // A 即办件 received after closing or on a day off is due the next working day.
-    let start = if immediate && !ctx.calendar.is_workday(start) {
-        ctx.calendar.add_working_days(start, 1).date
+    // A 即办件 is due the day it was received, or the next working day if it came in after
+    // closing time or on a day off (DOMAIN.md rule 2; the same rule as the due-date preview).
+    let start = if immediate {
+        let received_at = case.received_at;
+        let late = received_at.time() >= ctx.closing || !ctx.calendar.is_workday(received);
+        let base = if late {
+            ctx.calendar.add_working_days(received, 1).date
+        } else {
+            received
+        };
+        base.max(start_for_immediate(start, ctx))
     } else {
         start
     };
@@ -476,6 +498,15 @@ fn start_clock(case: &mut Case, ctx: &Ctx<'_>) {
         extension_days: 0,
         immediate,
     });
+}
+
+/// A 即办件 accepted on a later day than receipt is due that day at the earliest.
+fn start_for_immediate(start: chrono::NaiveDate, ctx: &Ctx<'_>) -> chrono::NaiveDate {
+    if ctx.calendar.is_workday(start) {
+        start
+    } else {
+        ctx.calendar.add_working_days(start, 1).date
+    }
 }
 
 fn acceptance_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
@@ -521,6 +552,9 @@ fn issue(
         applicant_id_masked: case.applicant.masked_id(),
         item_code: case.item.code.clone(),
         item_name: case.item.name.clone(),
+        center_name: case.office.center_name.clone(),
+        department_name: case.office.department_name.clone(),
+        window_name: case.office.window_name.clone(),
         content,
     };
     let kind = notice.content.kind();

@@ -44,6 +44,8 @@ pub enum CaseError {
     NoticeAlreadyVoid(String),
     #[error("the case already has a valid {0} notice")]
     NoticeStillValid(String),
+    #[error("correction notice {0} was already answered by the applicant and cannot be voided")]
+    NoticeAnswered(String),
 }
 
 impl CaseError {
@@ -67,6 +69,7 @@ impl CaseError {
             CaseError::NoticeNotFound(_) => "notice_not_found",
             CaseError::NoticeAlreadyVoid(_) => "notice_already_void",
             CaseError::NoticeStillValid(_) => "notice_still_valid",
+            CaseError::NoticeAnswered(_) => "notice_answered",
         }
     }
 
@@ -115,6 +118,9 @@ impl CaseError {
             CaseError::NoticeNotFound(n) => format!("本件没有编号为 {n} 的通知书"),
             CaseError::NoticeAlreadyVoid(n) => format!("通知书 {n} 已作废"),
             CaseError::NoticeStillValid(k) => format!("本件已有有效的{k}，请先作废后再重新出具"),
+            CaseError::NoticeAnswered(n) => format!(
+                "补正通知书 {n} 申请人已按其补正，不能作废（它是一次性告知的依据）"
+            ),
         }
     }
 }

@@ -135,6 +135,10 @@ pub struct IssuedNotice {
     pub applicant_id_masked: String,
     pub item_code: String,
     pub item_name: String,
+    /// Printed at the head and foot of the notice; part of the hash.
+    pub center_name: String,
+    pub department_name: String,
+    pub window_name: String,
     pub content: NoticeContent,
 }
 
@@ -167,7 +171,9 @@ pub struct NoticeRef {
 }
 
 /// The one-time rule: the materials a new correction notice would ask for that the first
-/// (valid) correction notice of the case did not. Empty means the new notice is allowed.
+/// valid correction notice of the case did not. Empty means the new notice is allowed. (A
+/// correction notice can only be voided before the applicant answered it, so a voided one
+/// was replaced, never acted on.)
 pub fn materials_beyond_first_notice<'a>(
     notices: &[NoticeRef],
     requested: &'a [CorrectionLine],

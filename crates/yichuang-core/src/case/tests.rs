@@ -50,6 +50,7 @@ impl World {
             now: at(now),
             calendar: &self.calendar,
             lang: Lang::ZhCn,
+            closing: chrono::NaiveTime::from_hms_opt(17, 30, 0).expect("time"),
         }
     }
 
@@ -73,6 +74,9 @@ impl World {
                     region_code: "431125".into(),
                     department_code: "SCJG".into(),
                     window_code: "W03".into(),
+                    center_name: "江永县政务服务中心".into(),
+                    department_name: "县市场监督管理局".into(),
+                    window_name: "3号窗口".into(),
                 },
             },
             &self.ctx(now),
@@ -144,6 +148,9 @@ fn a_situation_adds_its_materials_and_an_unknown_one_is_refused() {
             region_code: "431125".into(),
             department_code: "SCJG".into(),
             window_code: "W03".into(),
+            center_name: "江永县政务服务中心".into(),
+            department_name: "县市场监督管理局".into(),
+            window_name: "3号窗口".into(),
         },
     };
     let agent: &'static [String] = Box::leak(Box::new(["agent".to_string()]));
@@ -447,6 +454,88 @@ fn a_voided_correction_notice_keeps_its_number_and_reopens_review() {
 }
 
 #[test]
+fn an_answered_correction_notice_cannot_be_voided_to_widen_the_next_one() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[1]), "2026-03-02 09:01")
+        .expect("ticked")
+        .case;
+    let issue = CaseCommand::IssueCorrectionNotice {
+        chief_rep_override: None,
+    };
+    let case = w
+        .run(&case, &issue, "2026-03-02 09:02")
+        .expect("first")
+        .case;
+    let first = case.notices[0].number.clone();
+    let case = w
+        .run(&case, CaseCommand::CorrectionReceived, "2026-03-04 10:00")
+        .expect("in")
+        .case;
+    let void = CaseCommand::VoidNotice {
+        number: first.clone(),
+        reason: "想重开".into(),
+    };
+    assert_eq!(
+        w.run(&case, void, "2026-03-04 10:01").map(|_| ()),
+        Err(CaseError::NoticeAnswered(first))
+    );
+}
+
+#[test]
+fn an_immediate_item_received_after_closing_is_due_the_next_working_day() {
+    let mut w = World::new();
+    let case = w.open("000107002000", "2026-03-03 18:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-03 18:05")
+        .expect("ticked")
+        .case;
+    let e = w
+        .run(&case, CaseCommand::Accept, "2026-03-03 18:10")
+        .expect("accepted");
+    let dl = e
+        .case
+        .deadlines(&w.calendar, at("2026-03-03 18:10").date())
+        .expect("clock");
+    assert_eq!(dl.promised.to_string(), "2026-03-04");
+}
+
+#[test]
+fn a_case_left_under_review_past_the_notice_period_runs_from_receipt() {
+    let w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let cal = &w.calendar;
+    assert!(
+        case.deadlines(cal, at("2026-03-09 09:00").date()).is_none(),
+        "still in time"
+    );
+    let dl = case
+        .deadlines(cal, at("2026-03-10 09:00").date())
+        .expect("deemed accepted");
+    assert_eq!(
+        dl.promised,
+        cal.add_working_days(at("2026-03-02 09:00").date(), 10).date
+    );
+    assert!(case.clock_running(cal, at("2026-03-10 09:00").date()));
+}
+
+#[test]
+fn saving_an_unchanged_checklist_is_not_a_new_version() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:01")
+        .expect("ticked")
+        .case;
+    let again = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:02")
+        .expect("same");
+    assert!(again.events.is_empty());
+    assert_eq!(again.case, case);
+}
+
+#[test]
 fn a_rejection_needs_a_reason_and_a_legal_basis_and_closes_the_case() {
     let mut w = World::new();
     let case = w.open("000102002000", "2026-03-02 09:00");
@@ -601,7 +690,8 @@ proptest! {
                             prop_assert_eq!(from.apply(a), Ok(ev.to));
                         }
                     }
-                    prop_assert_eq!(e.case.version, case.version + 1);
+                    // A command that changed nothing leaves the version alone.
+                    prop_assert_eq!(e.case.version, case.version + u32::from(!e.events.is_empty()));
                     if matches!(e.case.state, CaseState::Accepted) {
                         prop_assert!(is_complete(&e.case.checklist));
                     }

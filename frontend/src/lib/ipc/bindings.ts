@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered";
 
 export type Lang = "zh-CN" | "en";
 
@@ -213,6 +213,10 @@ export type InquiryOutcome = "answered" | "referred" | "case_opened";
 
 export type InquiryRequest = { 
 /**
+ * Made by the window for this submission: a double-click logs once.
+ */
+action_key: string, 
+/**
  * Who asked (name, or a description such as 王女士).
  */
 person: string, question: string, item_code: string | null, outcome: InquiryOutcome, 
@@ -285,7 +289,7 @@ export type EventKind = { "transition": Action } | "checklist_updated" | "notice
 
 export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, };
 
-export type Office = { region_code: string, department_code: string, window_code: string, };
+export type Office = { region_code: string, department_code: string, window_code: string, center_name: string, department_name: string, window_name: string, };
 
 export type ChecklistLine = { code: string, name: string, form: MaterialForm, copies: number, required: boolean, 
 /**
