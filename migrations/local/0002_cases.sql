@@ -34,7 +34,7 @@ CREATE TABLE case_record (
 CREATE INDEX case_queue
     ON case_record (department_code, is_open, due_date IS NULL, due_date, received_at);
 CREATE INDEX case_by_applicant_id ON case_record (applicant_id);
-CREATE INDEX case_by_applicant_name ON case_record (applicant_name);
+CREATE INDEX case_by_applicant_name ON case_record (department_code, applicant_name);
 
 CREATE TABLE case_event (
     case_id      TEXT NOT NULL REFERENCES case_record (id),

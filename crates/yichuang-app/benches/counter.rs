@@ -236,8 +236,8 @@ async fn main() {
         ),
         (
             "search by applicant name",
-            "申请人42",
-            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人42' AND applicant_name < '申请人43' ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
+            "申请人4242",
+            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人4242' AND applicant_name < '申请人4243' ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
         ),
         (
             "search by case number",

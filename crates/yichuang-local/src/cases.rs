@@ -228,8 +228,8 @@ pub async fn queue(
         sql.push_str(
             " AND id IN (SELECT id FROM case_record WHERE case_no = ? \
              UNION SELECT id FROM case_record WHERE applicant_id = upper(?) \
-             UNION SELECT id FROM case_record \
-               WHERE applicant_name >= ? AND applicant_name < ? || char(1114111))",
+             UNION SELECT id FROM case_record WHERE department_code = ? \
+               AND applicant_name >= ? AND applicant_name < ? || char(1114111))",
         );
     }
     match f.card {
@@ -248,7 +248,7 @@ pub async fn queue(
         q = q.bind(item);
     }
     if let Some(s) = search {
-        q = q.bind(s).bind(s).bind(s).bind(s);
+        q = q.bind(s).bind(s).bind(&f.department).bind(s).bind(s);
     }
     match f.card {
         Some(true) => q = q.bind(today.to_string()),
