@@ -70,7 +70,12 @@ fn main() -> ExitCode {
 
     let mut passed = 0;
     let mut failed = 0;
-    for (name, story) in stories::ALL {
+    // YICHUANG_E2E_ONLY=<part of a story name> runs just the matching stories (for debugging).
+    let only = std::env::var("YICHUANG_E2E_ONLY").unwrap_or_default();
+    for (name, story) in stories::ALL
+        .iter()
+        .filter(|(n, _)| n.contains(only.as_str()))
+    {
         let data_dir = match tempfile::Builder::new().prefix("yichuang-e2e-").tempdir() {
             Ok(d) => d,
             Err(e) => {

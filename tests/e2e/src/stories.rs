@@ -1,6 +1,6 @@
 //! The stories: what a clerk does in the window, checked against what the window shows.
 
-use crate::webdriver::{Result, Session, KEY_F2};
+use crate::webdriver::{Result, Session, KEY_ENTER, KEY_F2};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
@@ -129,15 +129,47 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
 /// The food licence of the demo catalog, at the market regulator's window.
 const FOOD_LICENCE: &str = "000102002000";
 
-/// Picks an option of an antd Select by typing into its search box.
+/// Picks an option of an antd Select the way a clerk does with the keyboard: type into its
+/// search box until the one wanted option is the only one left, then Enter. (A WebDriver
+/// click on an antd option does not select it in WebKitWebDriver.)
 fn pick_option(s: &Session, select_testid: &str, typed: &str, title_part: &str) -> Result<()> {
     s.click(&s.wait(&format!("{} .ant-select-selector", testid(select_testid)))?)?;
     let input = s.wait(&format!("{} input", testid(select_testid)))?;
     s.type_text(&input, typed)?;
-    let option = s.wait(&format!(
-        ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*=\"{title_part}\"]"
-    ))?;
-    s.click(&option)
+    let options = ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let shown = s.find_all(options)?;
+        let wanted = s.find_all(&format!("{options}[title*=\"{title_part}\"]"))?;
+        if shown.len() == 1 && wanted.len() == 1 {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "{select_testid}: {} options shown for {typed:?}, {} of them {title_part:?}",
+                shown.len(),
+                wanted.len()
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    s.press(&input, KEY_ENTER)?;
+    let chosen = format!("{} .ant-select-selection-item", testid(select_testid));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if s.dom(&chosen, false)?
+            .is_some_and(|t| t.contains(title_part))
+        {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "{select_testid} did not take {title_part:?}: {:?}",
+                s.dom(&testid(select_testid), true)?
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
 }
 
 fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
@@ -145,8 +177,17 @@ fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
     s.type_text(&e, text)
 }
 
+/// Clicks the element; when a toast (antd message) lies over it, waits for the toast to go
+/// and clicks again, as a clerk would.
 fn click_id(s: &Session, id: &str) -> Result<()> {
-    s.click(&s.wait(&testid(id))?)
+    let e = s.wait(&testid(id))?;
+    match s.click(&e) {
+        Err(err) if err.contains("element click intercepted") => {
+            s.wait_gone(".ant-message-notice")?;
+            s.click(&s.wait(&testid(id))?)
+        }
+        other => other,
+    }
 }
 
 /// The text of a notice PDF, as a reader (pdftotext) sees it, with spaces and line breaks
@@ -213,7 +254,6 @@ fn tick_and_save(s: &Session, ticks: &[(&str, &str)]) -> Result<()> {
 fn fill_intake(s: &Session, id_number: &str) -> Result<()> {
     s.wait(&testid("intake-page"))?;
     pick_option(s, "intake-item", FOOD_LICENCE, FOOD_LICENCE)?;
-    s.wait_text(&testid("intake-item"), |t| t.contains("食品经营许可"))?;
     type_into(s, "intake-applicant-name", "张三")?;
     type_into(s, "intake-applicant-id_number", id_number)?;
     type_into(s, "intake-applicant-phone", "13800000000")
@@ -350,7 +390,9 @@ fn food_licence_across_spring_festival(ctx: &Ctx<'_>) -> Result<()> {
         text.contains(&chinese_due),
         format!("the acceptance notice gives the due date {chinese_due}: {text}"),
     )?;
+    // The screenshot shows the top of the case page (header, actions, checklist), toast gone.
     s.wait_gone(".ant-message-notice")?;
+    s.execute("window.scrollTo(0, 0);", Vec::new())?;
     s.screenshot(&ctx.shots.join("case-accepted.png"))?;
 
     // The queue shows the case with the promised due date.

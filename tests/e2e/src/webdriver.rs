@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// WebDriver's code point for the F2 key (W3C WebDriver, "keyboard actions").
+/// WebDriver's code points for special keys (W3C WebDriver, "keyboard actions").
 pub const KEY_F2: char = '\u{E032}';
+pub const KEY_ENTER: char = '\u{E007}';
 
 #[derive(Debug)]
 pub struct Session {
@@ -85,6 +86,23 @@ impl Session {
             .unwrap_or_default())
     }
 
+    /// Runs `script` in the page with `args`; returns its value.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.post("/execute/sync", json!({"script": script, "args": args}))
+    }
+
+    /// The DOM text (`textContent`) or outer HTML of the first element matching `css`;
+    /// `None` when there is none. WebKitWebDriver's element text is empty for some antd
+    /// parts (a Select's chosen value), while the DOM has it.
+    pub fn dom(&self, css: &str, outer_html: bool) -> Result<Option<String>> {
+        let v = self.execute(
+            "const e = document.querySelector(arguments[0]); \
+             return e ? (arguments[1] ? e.outerHTML : e.textContent) : null;",
+            vec![Value::from(css), Value::from(outer_html)],
+        )?;
+        Ok(v.as_str().map(str::to_string))
+    }
+
     /// Waits up to 30 s for an element matching `css`.
     pub fn wait(&self, css: &str) -> Result<Element> {
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -106,11 +124,10 @@ impl Session {
         loop {
             if let Some(e) = self.find(css)? {
                 // The element may be re-rendered between find and read.
-                if let Ok(t) = self.text(&e) {
-                    if pred(&t) {
-                        return Ok(t);
-                    }
-                    last = t;
+                match self.text(&e) {
+                    Ok(t) if pred(&t) => return Ok(t),
+                    Ok(t) => last = t,
+                    Err(err) => last = format!("<{err}>"),
                 }
             }
             if Instant::now() > deadline {

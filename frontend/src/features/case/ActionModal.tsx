@@ -41,7 +41,7 @@ export function ActionModal({
 }: Props) {
   const t = useT();
   const [form] = Form.useForm<Record<string, string>>();
-  const [key] = useState(() => actionKey ?? newActionKey());
+  const [key, setKey] = useState(() => actionKey ?? newActionKey());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<IpcError | null>(null);
 
@@ -54,7 +54,10 @@ export function ActionModal({
       await onSubmit(values, key);
       onClose();
     } catch (e) {
-      setFailure(toIpcError("case_act", e));
+      const err = toIpcError("case_act", e);
+      // The key already stands for a different, committed submission: this one needs its own.
+      if (err.code === "action_key_reused") setKey(newActionKey());
+      setFailure(err);
     } finally {
       setBusy(false);
     }

@@ -70,7 +70,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
           )}
           <CaseActions detail={detail} act={act} onError={setError} />
           <Row gutter={16}>
-            <Col xs={24} xl={16}>
+            <Col xs={24} xxl={16}>
               <Space direction="vertical" size="middle" style={{ width: "100%" }}>
                 <ChecklistCard
                   // A new version of the case starts the ticks afresh from what was saved.
@@ -85,7 +85,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                 <NoticesCard detail={detail} act={act} onError={setError} />
               </Space>
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xxl={8}>
               <TimelineCard events={detail.timeline} />
             </Col>
           </Row>

@@ -91,20 +91,20 @@ export function ChecklistCard({ lines, editable, situationNames, act, onError }:
   };
 
   const columns: ColumnsType<ChecklistLine> = [
-    { title: t("material.name"), dataIndex: "name" },
-    { title: t("material.form"), width: 100, render: (_, l) => formLabel(l.form, t) },
-    { title: t("material.copies"), dataIndex: "copies", width: 60, align: "right" },
+    { title: t("material.name"), dataIndex: "name", onCell: () => ({ style: { minWidth: 160 } }) },
+    { title: t("material.form"), width: 96, render: (_, l) => formLabel(l.form, t) },
+    { title: t("material.copies"), dataIndex: "copies", width: 56, align: "right" },
     {
       title: t("material.required"),
-      width: 90,
+      width: 96,
       render: (_, l) => <Tag color={l.required ? "red" : "default"}>{requiredLabel(l.required, t)}</Tag>,
     },
     {
       title: t("checklist.situation"),
-      width: 130,
+      width: 110,
       render: (_, l) => (l.situation ? (situationNames[l.situation] ?? l.situation) : ""),
     },
-    { title: t("checklist.status"), width: 300, render: (_, l) => statusCell(l) },
+    { title: t("checklist.status"), width: 280, render: (_, l) => statusCell(l) },
   ];
 
   return (

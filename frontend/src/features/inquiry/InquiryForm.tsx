@@ -6,6 +6,7 @@ import { api, toIpcError, type Inquiry, type InquiryOutcome, type IpcError } fro
 import { useT } from "../../lib/i18n";
 import { INQUIRY_OUTCOMES, outcomeLabel } from "../../lib/format/caseLabels";
 import { errorTitleKey } from "../../lib/format/errors";
+import { newActionKey } from "../../lib/form/actionKey";
 import { showFieldErrors } from "../../lib/form/fieldErrors";
 import { ItemPicker } from "../catalog/ItemPicker";
 
@@ -28,15 +29,19 @@ export function InquiryForm({ catalogVersion, onLogged }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // One key per entry, reused when a failed submission is retried: a double click logs once.
+  const [actionKey, setActionKey] = useState(newActionKey);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const outcome = Form.useWatch("outcome", form);
 
   const submit = async (v: Values) => {
+    if (busy) return;
     setBusy(true);
     setFailure(null);
     try {
       const entry = await api.inquiryLog({
+        action_key: actionKey,
         person: (v.person ?? "").trim(),
         question: (v.question ?? "").trim(),
         item_code: v.item_code ?? null,
@@ -44,11 +49,13 @@ export function InquiryForm({ catalogVersion, onLogged }: Props) {
         referred_to: v.outcome === "referred" ? (v.referred_to ?? "").trim() : null,
         case_id: null,
       });
+      setActionKey(newActionKey());
       form.resetFields();
       void message.success(t("inquiry.logged"));
       onLogged(entry);
     } catch (e) {
       const err = toIpcError("inquiry_log", e);
+      if (err.code === "action_key_reused") setActionKey(newActionKey());
       const leftover = showFieldErrors(form, err.fields, FIELDS);
       if (err.fields.length === 0 || leftover.length > 0) setFailure(err);
     } finally {

@@ -54,6 +54,8 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
       onCreated(detail.case.id);
     } catch (e) {
       const err = toIpcError("case_intake", e);
+      // The key already stands for a different, committed submission: this one needs its own.
+      if (err.code === "action_key_reused") setActionKey(newActionKey());
       const leftover = showFieldErrors(form, err.fields, visibleFields(type, withAgent));
       // On a field error the message sits on its field and nothing else happens; anything
       // a field cannot show goes in the alert.

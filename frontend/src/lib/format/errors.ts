@@ -18,6 +18,7 @@ const TITLES: Record<IpcErrorCode, MessageKey> = {
   case_changed: "error.case_changed",
   document_failed: "error.document_failed",
   desktop_failed: "error.desktop_failed",
+  action_key_reused: "error.action_key_reused",
   illegal_transition: "error.illegal_transition",
   invalid_applicant: "error.invalid_applicant",
   unknown_situation: "error.unknown_situation",
@@ -35,6 +36,7 @@ const TITLES: Record<IpcErrorCode, MessageKey> = {
   notice_not_found: "error.notice_not_found",
   notice_already_void: "error.notice_already_void",
   notice_still_valid: "error.notice_still_valid",
+  notice_answered: "error.notice_answered",
   ipc_failed: "error.ipc_failed",
 };
 

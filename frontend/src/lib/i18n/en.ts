@@ -166,6 +166,8 @@ export const en: Record<MessageKey, string> = {
   "error.notice_not_found": "Notice not found",
   "error.notice_already_void": "Notice already voided",
   "error.notice_still_valid": "A valid notice still exists",
+  "error.action_key_reused": "That action key was used for another action; submit again",
+  "error.notice_answered": "The notice was answered and cannot be voided",
   "state.consulted": "Consulted",
   "state.received": "Received",
   "state.reviewing": "Under review",

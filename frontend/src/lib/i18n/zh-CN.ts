@@ -164,6 +164,8 @@ export const zhCN = {
   "error.notice_not_found": "找不到该通知书",
   "error.notice_already_void": "通知书已作废",
   "error.notice_still_valid": "仍有有效的通知书",
+  "error.action_key_reused": "操作标识已用于另一项操作，请重新提交",
+  "error.notice_answered": "该告知书已补正，不能作废",
   "state.consulted": "咨询",
   "state.received": "已收件",
   "state.reviewing": "审查中",

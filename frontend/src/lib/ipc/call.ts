@@ -22,6 +22,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   case_changed: true,
   document_failed: true,
   desktop_failed: true,
+  action_key_reused: true,
   illegal_transition: true,
   invalid_applicant: true,
   unknown_situation: true,
@@ -39,6 +40,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   notice_not_found: true,
   notice_already_void: true,
   notice_still_valid: true,
+  notice_answered: true,
 };
 
 export class IpcError extends Error {
