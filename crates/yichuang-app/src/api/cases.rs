@@ -49,6 +49,8 @@ pub struct NoticeSummary {
     pub issued_at: NaiveDateTime,
     pub sha256: String,
     pub voided: Option<NoticeVoid>,
+    /// It may be voided now: not void yet, and, for a correction notice, not yet answered.
+    pub can_void: bool,
 }
 
 /// "Why is this case due on that day?"
@@ -235,10 +237,15 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
         .and_then(|d| card_for(&calendar, &d.deadlines, today, yellow));
     let notice_deadline = matches!(c.state, CaseState::Reviewing | CaseState::Received)
         .then(|| c.notice_deadline(&calendar));
-    let allowed = Action::ALL
+    let mut allowed: Vec<Action> = Action::ALL
         .into_iter()
         .filter(|a| c.state.apply(*a).is_ok())
         .collect();
+    // A special procedure can start right after acceptance (the command starts processing
+    // itself), so the window offers it there too.
+    if allowed.contains(&Action::StartProcessing) {
+        allowed.push(Action::Suspend);
+    }
     Ok(CaseDetail {
         notices: c
             .notices
@@ -249,6 +256,9 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
                 issued_at: n.issued_at,
                 sha256: n.sha256.clone(),
                 voided: n.voided.clone(),
+                can_void: n.voided.is_none()
+                    && (n.kind != NoticeKind::Correction
+                        || c.state == CaseState::AwaitingCorrection),
             })
             .collect(),
         case: masked(c),

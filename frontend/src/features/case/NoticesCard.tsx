@@ -128,7 +128,7 @@ export function NoticesCard({ detail, act, onError }: Props) {
           >
             {t("notice.save")}
           </Button>
-          {!n.voided && (
+          {n.can_void && (
             <Button
               size="small"
               danger

@@ -34,9 +34,7 @@ export function caseButtons(allowed: readonly Action[], itemKind: ItemKind): Cas
     out.push("accept");
     if (itemKind === "immediate") out.push("complete_on_the_spot");
   }
-  // The suspend command starts processing itself when the case was just accepted, so an
-  // accepted case (whose next step is start_processing) may enter a special procedure too.
-  if (has("suspend") || has("start_processing")) out.push("suspend");
+  if (has("suspend")) out.push("suspend");
   if (has("resume")) out.push("resume");
   if (has("reject")) out.push("reject");
   if (has("withdraw")) out.push("withdraw");

@@ -1,7 +1,9 @@
-// The settings page: this window (本窗口), language, catalog status and import, holiday calendar, local data directory.
+// The settings page: this window (本窗口), language, catalog status and import, holiday calendar,
+// audit trail, local data directory.
 import { Alert, Card, Space, Typography } from "antd";
 import type { CatalogStatus } from "../../lib/ipc";
 import { useI18n } from "../../lib/i18n";
+import { AuditCard } from "./AuditCard";
 import { CalendarCard } from "./CalendarCard";
 import { CatalogStatusCard } from "./CatalogStatusCard";
 import { LanguageCard } from "./LanguageCard";
@@ -30,6 +32,7 @@ export function SettingsPage({ status, onCatalogChanged }: Props) {
         <LanguageCard />
         <CatalogStatusCard status={status} onCatalogChanged={onCatalogChanged} />
         <CalendarCard />
+        <AuditCard />
         <Card title={t("settings.dataDir")} size="small">
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t("settings.dataDirHint")}

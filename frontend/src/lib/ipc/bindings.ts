@@ -159,7 +159,11 @@ export type CaseActionRequest = { action_key: string, case_id: string, command: 
 
 export type CaseRequest = { case_id: string, };
 
-export type NoticeSummary = { number: string, kind: NoticeKind, issued_at: string, sha256: string, voided: NoticeVoid | null, };
+export type NoticeSummary = { number: string, kind: NoticeKind, issued_at: string, sha256: string, voided: NoticeVoid | null, 
+/**
+ * It may be voided now: not void yet, and, for a correction notice, not yet answered.
+ */
+can_void: boolean, };
 
 export type DeadlineExplained = { clock: CaseClock, deadlines: Deadlines, pauses: Array<Pause>, };
 
