@@ -59,6 +59,24 @@ fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> 
     Ok((driver, format!("http://127.0.0.1:{port}")))
 }
 
+/// Starts the app's session. tauri-driver answers on its port before its native
+/// WebKitWebDriver is ready, so the first request can be dropped ("Unexpected EOF"); a few
+/// tries a second apart ride that out, while a real failure still fails the story.
+fn start_session(url: &str, app: &str) -> Result<webdriver::Session, String> {
+    let mut last = String::new();
+    for attempt in 1..=4 {
+        match webdriver::Session::start(url, app) {
+            Ok(s) => return Ok(s),
+            Err(e) => {
+                eprintln!("session start attempt {attempt} failed: {e}");
+                last = e;
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        }
+    }
+    Err(last)
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(app) = args.next() else {
@@ -84,7 +102,7 @@ fn main() -> ExitCode {
             }
         };
         let result = start_driver(data_dir.path()).and_then(|(driver, url)| {
-            let session = webdriver::Session::start(&url, app.to_str().unwrap_or_default())?;
+            let session = start_session(&url, app.to_str().unwrap_or_default())?;
             let ctx = stories::Ctx {
                 session: &session,
                 shots: &shots,

@@ -303,6 +303,7 @@ fn food_licence_across_spring_festival(ctx: &Ctx<'_>) -> Result<()> {
         s.find(&testid("case-page"))?.is_none(),
         "no case is opened for a refused intake",
     )?;
+    s.screenshot(&ctx.shots.join("intake-id-error.png"))?;
 
     // Nothing was saved: the queue is empty.
     click_id(s, "nav-queue")?;
@@ -355,6 +356,7 @@ fn food_licence_across_spring_festival(ctx: &Ctx<'_>) -> Result<()> {
         text.contains(&case_no),
         format!("the one-time notice carries the case number {case_no}: {text}"),
     )?;
+    s.screenshot(&ctx.shots.join("case-correction.png"))?;
 
     // The applicant comes back with the two materials: all received, then accepted.
     click_id(s, "act-correction-received")?;
