@@ -149,6 +149,10 @@ async fn main() {
         .fetch_one(&pool)
         .await
         .expect("outbox");
+    let audit_detail: String = sqlx::query_scalar("SELECT detail FROM audit_log LIMIT 1")
+        .fetch_one(&pool)
+        .await
+        .expect("audit detail");
     let mut raw_times = Vec::with_capacity(intakes);
     for i in 0..intakes {
         let id = format!("raw-{i}");
@@ -162,11 +166,13 @@ async fn main() {
             sqlx::query("INSERT INTO case_event (case_id, seq, at, document) VALUES (?, ?, '2026-03-02T10:00:00', ?)")
                 .bind(&id).bind(seq).bind(&event).execute(&mut *tx).await.expect("event");
         }
-        sqlx::query("INSERT INTO audit_log (seq, at, workstation, actor_id, actor, action, case_id, detail, prev_hash, hash) VALUES (?, 'x', 'ws', '0301', '李娜', 'intake', ?, '{}', 'p', 'h')")
-            .bind(1_000_000 + i as i64).bind(&id).execute(&mut *tx).await.expect("audit");
+        sqlx::query("INSERT INTO audit_log (seq, at, workstation, actor_id, actor, action, case_id, detail, prev_hash, hash) VALUES (?, 'x', 'ws', '0301', '李娜', 'intake', ?, ?, 'p', 'h')")
+            .bind(1_000_000 + i as i64).bind(&id).bind(&audit_detail).execute(&mut *tx).await.expect("audit");
+        sqlx::query("INSERT INTO setting (key, value) VALUES ('raw.head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(&id).execute(&mut *tx).await.expect("head");
         sqlx::query("INSERT INTO outbox (mutation_id, kind, case_id, payload, created_at) VALUES (?, 'intake', ?, ?, 'x')")
             .bind(format!("m-{id}")).bind(&id).bind(&outbox).execute(&mut *tx).await.expect("outbox");
-        sqlx::query("INSERT INTO action_key (key, case_id, created_at) VALUES (?, ?, 'x')")
+        sqlx::query("INSERT INTO action_key (key, case_id, mutation, request_sha256, created_at) VALUES (?, ?, 'intake', 'h', 'x')")
             .bind(format!("k-{id}"))
             .bind(&id)
             .execute(&mut *tx)
@@ -236,8 +242,8 @@ async fn main() {
         ),
         (
             "search by applicant name",
-            "申请人4242",
-            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人4242' AND applicant_name < '申请人4243' ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
+            "申请人4240",
+            "SELECT case_no, due_date FROM case_record WHERE department_code = 'SCJG' AND is_open = 1 AND applicant_name >= '申请人4240' AND applicant_name < '申请人4241' ORDER BY due_date IS NULL, due_date, received_at LIMIT 200",
         ),
         (
             "search by case number",
