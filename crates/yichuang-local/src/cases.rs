@@ -289,14 +289,14 @@ pub async fn running(
     .bind(department)
     .fetch_all(store.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                parse_case(&r.get::<String, _>("document"))?,
-                stored_index(r),
-            ))
-        })
-        .collect()
+    rows.iter().map(with_index).collect()
+}
+
+fn with_index(r: &sqlx::sqlite::SqliteRow) -> Result<(Case, CaseIndex), StoreError> {
+    Ok((
+        parse_case(&r.get::<String, _>("document"))?,
+        stored_index(r),
+    ))
 }
 
 fn stored_index(r: &sqlx::sqlite::SqliteRow) -> CaseIndex {
@@ -321,14 +321,7 @@ pub async fn open_cases(tx: &mut Tx) -> Result<Vec<(Case, CaseIndex)>, StoreErro
     )
     .fetch_all(&mut **tx)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                parse_case(&r.get::<String, _>("document"))?,
-                stored_index(r),
-            ))
-        })
-        .collect()
+    rows.iter().map(with_index).collect()
 }
 
 /// Rewrites the queue columns of a case (its content is unchanged).

@@ -227,40 +227,12 @@ pub fn apply(
                 }
             }
         }
-        CaseCommand::Accept => {
-            next.state.apply(Action::Accept)?;
-            require_complete(&next)?;
-            start_clock(&mut next, ctx);
-            let content = acceptance_content(&next, ctx);
-            issue(
-                &mut next,
-                &number,
-                content,
-                Vec::new(),
-                ctx,
-                &mut events,
-                &mut notices,
-            );
-            next.transition(Action::Accept, Some(number.clone()), ctx, &mut events)?;
-        }
+        CaseCommand::Accept => accept(&mut next, &number, ctx, &mut events, &mut notices)?,
         CaseCommand::CompleteOnTheSpot => {
             if next.item.kind != ItemKind::Immediate {
                 return Err(CaseError::NotImmediate);
             }
-            next.state.apply(Action::Accept)?;
-            require_complete(&next)?;
-            start_clock(&mut next, ctx);
-            let content = acceptance_content(&next, ctx);
-            issue(
-                &mut next,
-                &number,
-                content,
-                Vec::new(),
-                ctx,
-                &mut events,
-                &mut notices,
-            );
-            next.transition(Action::Accept, Some(number.clone()), ctx, &mut events)?;
+            accept(&mut next, &number, ctx, &mut events, &mut notices)?;
             next.transition(Action::StartProcessing, None, ctx, &mut events)?;
             next.transition(Action::Complete, None, ctx, &mut events)?;
             next.closed_at = Some(ctx.now);
@@ -430,6 +402,23 @@ fn illegal(case: &Case, action: Action) -> CaseError {
         state: case.state,
         action,
     })
+}
+
+/// 受理: the materials must be complete; the clock starts and the acceptance notice says when
+/// the case is due.
+fn accept(
+    next: &mut Case,
+    number: &str,
+    ctx: &Ctx<'_>,
+    events: &mut Vec<super::aggregate::CaseEvent>,
+    notices: &mut Vec<IssuedNotice>,
+) -> Result<(), CaseError> {
+    next.state.apply(Action::Accept)?;
+    require_complete(next)?;
+    start_clock(next, ctx);
+    let content = acceptance_content(next, ctx);
+    issue(next, number, content, Vec::new(), ctx, events, notices);
+    next.transition(Action::Accept, Some(number.to_string()), ctx, events)
 }
 
 fn require_complete(case: &Case) -> Result<(), CaseError> {
