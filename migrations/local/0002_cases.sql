@@ -19,6 +19,7 @@ CREATE TABLE case_record (
     clock_running    INTEGER NOT NULL,     -- accepted and not paused: cards apply
     item_code        TEXT NOT NULL,
     item_name        TEXT NOT NULL,
+    item_kind        TEXT NOT NULL,        -- immediate / promised / joint
     applicant_name   TEXT NOT NULL,
     applicant_id     TEXT NOT NULL,        -- whole; masked by the App before any list shows it
     received_at      TEXT NOT NULL,        -- local time, ISO 8601

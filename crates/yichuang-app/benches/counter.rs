@@ -160,7 +160,7 @@ async fn main() {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("tx");
         sqlx::query("INSERT INTO number_series (series, last_seq) VALUES ('raw', 1) ON CONFLICT (series) DO UPDATE SET last_seq = last_seq + 1")
             .execute(&mut *tx).await.expect("series");
-        sqlx::query("INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, is_open, clock_running, item_code, item_name, applicant_name, applicant_id, received_at, due_date, statutory_due, version, document) VALUES (?, ?, 'SCJG', 'W03', '0301', 'reviewing', 1, 0, '000102002000', '食品经营许可（新办）', '王小明', '11010519491231002X', '2026-03-02T10:00:00', '2026-03-09', NULL, 1, ?)")
+        sqlx::query("INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, is_open, clock_running, item_code, item_name, item_kind, applicant_name, applicant_id, received_at, due_date, statutory_due, version, document) VALUES (?, ?, 'SCJG', 'W03', '0301', 'reviewing', 1, 0, '000102002000', '食品经营许可（新办）', 'promised', '王小明', '11010519491231002X', '2026-03-02T10:00:00', '2026-03-09', NULL, 1, ?)")
             .bind(&id).bind(format!("RAW-{i}")).bind(&doc).execute(&mut *tx).await.expect("case");
         for seq in 1..=2 {
             sqlx::query("INSERT INTO case_event (case_id, seq, at, document) VALUES (?, ?, '2026-03-02T10:00:00', ?)")
@@ -203,7 +203,7 @@ async fn main() {
             let open = n % 40 == 0;
             let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("d")
                 + chrono::Duration::days((n % 1100) as i64);
-            sqlx::query("INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, is_open, clock_running, item_code, item_name, applicant_name, applicant_id, received_at, due_date, statutory_due, version, document) VALUES (?, ?, ?, 'W01', '0101', ?, ?, ?, '000102002000', '食品经营许可（新办）', ?, ?, ?, ?, ?, 3, ?)")
+            sqlx::query("INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, is_open, clock_running, item_code, item_name, item_kind, applicant_name, applicant_id, received_at, due_date, statutory_due, version, document) VALUES (?, ?, ?, 'W01', '0101', ?, ?, ?, '000102002000', '食品经营许可（新办）', 'promised', ?, ?, ?, ?, ?, 3, ?)")
                 .bind(format!("bulk-{n}"))
                 .bind(format!("431125-{dept}-W01-2026-{n:07}"))
                 .bind(dept)

@@ -6,6 +6,7 @@ use crate::api::workstation::Station;
 use crate::{ApiError, App, ErrorCode};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use yichuang_core::case::{self, Case, CaseState, Ctx, Effects, NoticeKind};
+use yichuang_core::catalog::ItemKind;
 use yichuang_core::WorkCalendar;
 use yichuang_local::cases::{self as store, CaseIndex};
 use yichuang_local::journal::{self, AuditInput};
@@ -204,10 +205,25 @@ pub(crate) fn index_of(case: &Case, calendar: &WorkCalendar, today: NaiveDate) -
         clock_running: case.clock_running(calendar, today),
         due_date: match (&deadlines, reviewing) {
             (Some(d), _) => Some(d.promised),
+            // A 即办件 under review is due at the counter, not at the notice deadline.
+            (None, true) if case.item.kind == ItemKind::Immediate => {
+                Some(on_the_spot_due(case, calendar))
+            }
             (None, true) => Some(case.notice_deadline(calendar)),
             (None, false) => None,
         },
         statutory_due: deadlines.and_then(|d| d.statutory),
+    }
+}
+
+/// The day a 即办件 is due: the day it was received, or the next working day when it came in
+/// after closing time or on a day off.
+pub(crate) fn on_the_spot_due(case: &Case, calendar: &WorkCalendar) -> NaiveDate {
+    let received = case.received_at.date();
+    if calendar.is_workday(received) && case.received_at.time() < closing_time() {
+        received
+    } else {
+        calendar.add_working_days(received, 1).date
     }
 }
 

@@ -300,6 +300,12 @@ async fn the_queue_finds_a_case_by_number_name_or_whole_id_number_only() {
         .expect("intake");
     assert_eq!(queue(&c.app, &d.case.case_no).await.len(), 1);
     assert_eq!(queue(&c.app, "王小").await.len(), 1);
+    assert_eq!(
+        queue(&c.app, "000001").await.len(),
+        1,
+        "the serial as clerks quote it"
+    );
+    assert_eq!(queue(&c.app, "000002").await.len(), 0);
     assert_eq!(queue(&c.app, "11010519491231002x").await.len(), 1);
     assert_eq!(
         queue(&c.app, "1101").await.len(),
@@ -437,6 +443,8 @@ async fn a_voided_notice_keeps_its_number_and_shows_the_void_on_its_pdf() {
         &id,
         CaseCommand::ReissueNotice {
             kind: yichuang_core::case::NoticeKind::Acceptance,
+            reason: None,
+            legal_basis: None,
         },
     )
     .await
@@ -781,4 +789,78 @@ async fn only_the_cases_own_window_is_told_about_its_card() {
     .await
     .expect("queue");
     assert_eq!(yellow.len(), 1);
+}
+
+#[tokio::test]
+async fn a_refusal_with_a_wrong_reason_is_voided_and_reissued_with_the_right_one() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let d = cases::intake(&c.app, intake_req("i1", "11010519491231002X"))
+        .await
+        .expect("intake");
+    let id = d.case.id.clone();
+    let d = act(
+        &c.app,
+        "a1",
+        &id,
+        CaseCommand::Reject {
+            reason: "不属于本部门职权范围（写错）".into(),
+            legal_basis: "《行政许可法》第三十二条".into(),
+        },
+    )
+    .await
+    .expect("rejected");
+    let first = d.notices[0].number.clone();
+    act(
+        &c.app,
+        "a2",
+        &id,
+        CaseCommand::VoidNotice {
+            number: first,
+            reason: "理由写错".into(),
+        },
+    )
+    .await
+    .expect("voided");
+    let d = act(
+        &c.app,
+        "a3",
+        &id,
+        CaseCommand::ReissueNotice {
+            kind: yichuang_core::case::NoticeKind::Rejection,
+            reason: Some("申请事项依法不需要取得行政许可".into()),
+            legal_basis: None,
+        },
+    )
+    .await
+    .expect("reissued");
+    assert_eq!(
+        d.case.closing_reason.as_deref(),
+        Some("申请事项依法不需要取得行政许可")
+    );
+    let file = notices::pdf(
+        &c.app,
+        notices::NoticeRequest {
+            number: d.notices[1].number.clone(),
+        },
+    )
+    .await
+    .expect("pdf");
+    let text = pdftotext(Path::new(&file.path));
+    assert!(text.contains("依法不需要取得行政许可"), "{text}");
+    assert!(!text.contains("写错"));
+}
+
+#[tokio::test]
+async fn an_immediate_item_under_review_is_due_at_the_counter_not_at_the_notice_deadline() {
+    let c = counter_at("2026-03-03 18:00").await;
+    let mut req = intake_req("i1", "11010519491231002X");
+    req.item_code = "000102001000".into(); // 个体工商户设立登记, a 即办件 of this department
+    cases::intake(&c.app, req).await.expect("intake");
+    let q = queue(&c.app, "").await;
+    assert_eq!(
+        q[0].due_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-04"),
+        "received after closing: due the next working day"
+    );
+    assert!(q[0].due_is_promised);
 }

@@ -54,9 +54,9 @@ pub async fn save(tx: &mut Tx, effects: &Effects, index: &CaseIndex) -> Result<(
         }
         sqlx::query(
             "INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, \
-             is_open, clock_running, item_code, item_name, applicant_name, applicant_id, \
-             received_at, due_date, statutory_due, version, document) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             is_open, clock_running, item_code, item_name, item_kind, applicant_name, \
+             applicant_id, received_at, due_date, statutory_due, version, document) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&c.id)
         .bind(&c.case_no)
@@ -68,6 +68,7 @@ pub async fn save(tx: &mut Tx, effects: &Effects, index: &CaseIndex) -> Result<(
         .bind(index.clock_running)
         .bind(&c.item.code)
         .bind(&c.item.name)
+        .bind(c.item.kind.as_str())
         .bind(c.applicant.name())
         .bind(c.applicant.id_number())
         .bind(c.received_at.format("%Y-%m-%dT%H:%M:%S").to_string())
@@ -193,6 +194,8 @@ pub struct QueueRow {
     pub statutory_due: Option<String>,
     pub clock_running: bool,
     pub owner: String,
+    /// A 即办件: its due date is the on-the-spot one even under review.
+    pub immediate: bool,
 }
 
 /// The department's cases by due date (soonest first, undated last). `yellow_by` is the last
@@ -206,7 +209,7 @@ pub async fn queue(
 ) -> Result<Vec<QueueRow>, StoreError> {
     let mut sql = String::from(
         "SELECT id, case_no, state, item_code, item_name, applicant_name, applicant_id, \
-         received_at, due_date, statutory_due, clock_running, owner FROM case_record \
+         received_at, due_date, statutory_due, clock_running, owner, item_kind FROM case_record \
          WHERE department_code = ?",
     );
     if !f.include_closed {
@@ -222,15 +225,24 @@ pub async fn queue(
         sql.push_str(" AND item_code = ?");
     }
     let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    // The serial at the end of a case number, as clerks quote it ("000003", "3").
+    let serial = search.filter(|s| s.len() <= 8 && s.chars().all(|c| c.is_ascii_digit()));
     if search.is_some() {
-        // The three ways to find someone, each answered by its own index; a name prefix is a
-        // range because LIKE cannot use the index.
+        // The ways to find someone, each answered by its own index; a name prefix is a range
+        // because LIKE cannot use the index. A serial is matched within the department.
         sql.push_str(
             " AND id IN (SELECT id FROM case_record WHERE case_no = ? \
              UNION SELECT id FROM case_record WHERE applicant_id = upper(?) \
              UNION SELECT id FROM case_record WHERE department_code = ? \
-               AND applicant_name >= ? AND applicant_name < ? || char(1114111))",
+               AND applicant_name >= ? AND applicant_name < ? || char(1114111)",
         );
+        if serial.is_some() {
+            sql.push_str(
+                " UNION SELECT id FROM case_record WHERE department_code = ? \
+                 AND substr(case_no, -?) = ?",
+            );
+        }
+        sql.push(')');
     }
     match f.card {
         Some(true) => sql.push_str(" AND clock_running = 1 AND statutory_due < ?"),
@@ -249,6 +261,10 @@ pub async fn queue(
     }
     if let Some(s) = search {
         q = q.bind(s).bind(s).bind(&f.department).bind(s).bind(s);
+        if let Some(n) = serial {
+            // Case numbers ending in these digits ("000003" finds …-2026-000003).
+            q = q.bind(&f.department).bind(n.len() as i64).bind(n);
+        }
     }
     match f.card {
         Some(true) => q = q.bind(today.to_string()),
@@ -271,6 +287,7 @@ pub async fn queue(
             statutory_due: r.get("statutory_due"),
             clock_running: r.get("clock_running"),
             owner: r.get("owner"),
+            immediate: r.get::<String, _>("item_kind") == "immediate",
         })
         .collect())
 }

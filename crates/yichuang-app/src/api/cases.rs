@@ -318,6 +318,7 @@ pub async fn queue(app: &App, req: QueueRequest) -> Result<Vec<QueueItem>, ApiEr
                 .unwrap_or(CaseState::Reviewing);
             QueueItem {
                 due_is_promised: r.clock_running
+                    || r.immediate
                     || !matches!(state, CaseState::Received | CaseState::Reviewing),
                 id: r.id,
                 case_no: r.case_no,

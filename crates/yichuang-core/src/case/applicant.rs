@@ -137,6 +137,9 @@ fn id_field(
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> String {
+    if value.trim().is_empty() {
+        return required(field, value, lang, errors);
+    }
     match ResidentId::parse(value, today) {
         Ok(id) => id.as_str().to_string(),
         Err(e) => {
@@ -163,7 +166,8 @@ fn id_error(field: &str, e: &IdError, lang: Lang, zh: &str, en: &str) -> FieldEr
 /// Mainland phones: an 11-digit mobile starting with 1, or a landline of digits and one
 /// dash (0743-1234567). Anything else is most likely a typing slip.
 fn phone_field(field: &str, value: &str, lang: Lang, errors: &mut Vec<FieldError>) -> String {
-    let v: String = value.trim().to_string();
+    // Spaces are how people read numbers out ("139 0000 1111"), not part of them.
+    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = v.chars().filter(|c| c.is_ascii_digit()).count();
     let dashes = v.chars().filter(|c| *c == '-').count();
     let only_allowed = v.chars().all(|c| c.is_ascii_digit() || c == '-');
@@ -208,6 +212,9 @@ pub fn check_applicant(
             phone,
         } => {
             let code = match CreditCode::parse(credit_code) {
+                _ if credit_code.trim().is_empty() => {
+                    required("applicant.credit_code", credit_code, lang, &mut errors)
+                }
                 Ok(c) => c.as_str().to_string(),
                 Err(e) => {
                     errors.push(id_error(
@@ -310,6 +317,25 @@ mod tests {
                 "agent.phone"
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_id_number_is_simply_required_and_spaces_in_a_phone_are_ignored() {
+        let errs = check_applicant(&person("  ", "139 0000 1111"), None, today(), Lang::ZhCn)
+            .expect_err("refused");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            (errs[0].field.as_str(), errs[0].message.as_str()),
+            ("applicant.id_number", "必填")
+        );
+        let (a, _) = check_applicant(
+            &person("11010519491231002X", "139 0000 1111"),
+            None,
+            today(),
+            Lang::ZhCn,
+        )
+        .expect("valid");
+        assert_eq!(a.phone(), "13900001111");
     }
 
     #[test]

@@ -57,9 +57,12 @@ pub enum CaseCommand {
         number: String,
         reason: String,
     },
-    /// A fresh acceptance or rejection notice after the previous one was voided.
+    /// A fresh acceptance or rejection notice after the previous one was voided. A refusal
+    /// may be reissued with a corrected reason or legal basis (`None` keeps the recorded one).
     ReissueNotice {
         kind: NoticeKind,
+        reason: Option<String>,
+        legal_basis: Option<String>,
     },
 }
 
@@ -71,7 +74,7 @@ impl CaseCommand {
             CaseCommand::IssueCorrectionNotice { .. } => Some(NoticeKind::Correction),
             CaseCommand::Accept | CaseCommand::CompleteOnTheSpot => Some(NoticeKind::Acceptance),
             CaseCommand::Reject { .. } => Some(NoticeKind::Rejection),
-            CaseCommand::ReissueNotice { kind } => Some(*kind),
+            CaseCommand::ReissueNotice { kind, .. } => Some(*kind),
             _ => None,
         }
     }
@@ -134,7 +137,13 @@ pub fn apply(
                     s => s.clone(),
                 };
                 if line.status != status {
-                    changed.push(line.name.clone());
+                    let result = match &status {
+                        MaterialStatus::Pending => "未核对".to_string(),
+                        MaterialStatus::Received => "已收".to_string(),
+                        MaterialStatus::Missing => "缺少".to_string(),
+                        MaterialStatus::Defective { reason } => format!("不符合要求（{reason}）"),
+                    };
+                    changed.push(format!("{}：{result}", line.name));
                     line.status = status;
                 }
             }
@@ -344,7 +353,11 @@ pub fn apply(
                 close_pause(&mut next, PauseKind::Correction, ctx);
             }
         }
-        CaseCommand::ReissueNotice { kind } => {
+        CaseCommand::ReissueNotice {
+            kind,
+            reason,
+            legal_basis,
+        } => {
             let (allowed, label) = match kind {
                 NoticeKind::Acceptance => (
                     next.clock.is_some() && next.state != CaseState::Withdrawn,
@@ -365,10 +378,18 @@ pub fn apply(
             }
             let content = match kind {
                 NoticeKind::Acceptance => acceptance_content(&next, ctx),
-                _ => NoticeContent::Rejection {
-                    reason: next.closing_reason.clone().unwrap_or_default(),
-                    legal_basis: next.closing_basis.clone().unwrap_or_default(),
-                },
+                _ => {
+                    if let Some(r) = reason {
+                        next.closing_reason = Some(non_empty(r, CaseError::ReasonRequired)?);
+                    }
+                    if let Some(b) = legal_basis {
+                        next.closing_basis = Some(non_empty(b, CaseError::LegalBasisRequired)?);
+                    }
+                    NoticeContent::Rejection {
+                        reason: next.closing_reason.clone().unwrap_or_default(),
+                        legal_basis: next.closing_basis.clone().unwrap_or_default(),
+                    }
+                }
             };
             issue(
                 &mut next,
@@ -422,6 +443,15 @@ fn accept(
 }
 
 fn require_complete(case: &Case) -> Result<(), CaseError> {
+    let unreviewed: Vec<String> = case
+        .checklist
+        .iter()
+        .filter(|l| l.status == MaterialStatus::Pending)
+        .map(|l| l.name.clone())
+        .collect();
+    if !unreviewed.is_empty() {
+        return Err(CaseError::Unreviewed(unreviewed));
+    }
     let open: Vec<String> = case
         .checklist
         .iter()
