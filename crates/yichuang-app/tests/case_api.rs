@@ -661,11 +661,40 @@ async fn another_departments_window_cannot_see_or_touch_the_case() {
         .expect("intake");
     let mut other = profile();
     other.department_code = "ZRZY".into();
+    let err = workstation::set(&c.app, other)
+        .await
+        .expect_err("an open case keeps the window in its department");
+    assert_eq!(err.fields[0].field, "department_code");
+    assert!(err.message.contains("1 件未办结"), "{}", err.message);
+    act(
+        &c.app,
+        "w",
+        &d.case.id,
+        CaseCommand::Withdraw {
+            reason: "申请人撤回".into(),
+        },
+    )
+    .await
+    .expect("withdrawn");
+    let mut other = profile();
+    other.department_code = "ZRZY".into();
     other.window_code = "W05".into();
     workstation::set(&c.app, other)
         .await
         .expect("now a land-registry window");
-    assert!(queue(&c.app, "").await.is_empty());
+    assert!(cases::queue(
+        &c.app,
+        cases::QueueRequest {
+            state: None,
+            item_code: None,
+            card: None,
+            search: String::new(),
+            include_closed: true,
+        },
+    )
+    .await
+    .expect("queue")
+    .is_empty());
     let err = cases::get(
         &c.app,
         cases::CaseRequest {

@@ -356,3 +356,13 @@ pub async fn update_index(tx: &mut Tx, id: &str, index: &CaseIndex) -> Result<()
     .await?;
     Ok(())
 }
+
+/// How many open cases a department has in this cache.
+pub async fn open_count(store: &Store, department: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM case_record WHERE department_code = ? AND is_open = 1",
+    )
+    .bind(department)
+    .fetch_one(store.pool())
+    .await?)
+}

@@ -149,6 +149,19 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
             "Choose the window's department",
         ));
     }
+    // Cases are never orphaned: a window with open cases keeps its department until they are
+    // closed (or, once AB岗 lands, handed over).
+    let previous = get(app, ()).await?.profile;
+    if let Some(old) = previous.filter(|old| old.department_code != p.department_code) {
+        let open = yichuang_local::cases::open_count(&app.store, &old.department_code)
+            .await
+            .map_err(store_err(app))?;
+        if open > 0 {
+            let zh = format!("本窗口尚有 {open} 件未办结办件，办结或移交前不能更换所属部门");
+            let en = format!("This window still has {open} open cases; close or hand them over before changing its department");
+            return Err(invalid(app, "department_code", &zh, &en));
+        }
+    }
     if p.window_code.is_empty()
         || p.window_code.len() > 8
         || !p.window_code.chars().all(|c| c.is_ascii_alphanumeric())
