@@ -9,6 +9,7 @@ import { CatalogPage } from "../features/catalog/CatalogPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
 import { IntakePage } from "../features/intake/IntakePage";
 import { QueuePage } from "../features/queue/QueuePage";
+import { NO_FILTERS, type Filters } from "../features/queue/QueueFilters";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { WelcomePage } from "../features/welcome/WelcomePage";
 import { useWorkstation } from "../features/workstation/context";
@@ -25,6 +26,8 @@ export function Shell() {
   const [openCase, setOpenCase] = useState<string | null>(null);
   // Bumped to remount the intake form empty (F2 always means a new applicant).
   const [intakeRun, setIntakeRun] = useState(0);
+  // The queue's filters and search outlive a visit to a case (back returns to the same list).
+  const [queueFilters, setQueueFilters] = useState<Filters>(NO_FILTERS);
   const { status, error, refresh } = useCatalogStatus();
   const workstation = useWorkstation();
   const current = status?.current ?? null;
@@ -68,6 +71,8 @@ export function Shell() {
           <QueuePage
             catalogVersion={version}
             onOpenCase={setOpenCase}
+            filters={queueFilters}
+            onFiltersChange={setQueueFilters}
             onNewIntake={newIntake}
             onGoSettings={() => go("settings")}
           />

@@ -7,6 +7,7 @@ import { toIpcError, type IpcError } from "../../lib/ipc";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
 import { newActionKey } from "../../lib/form/actionKey";
+import { clearEditedFieldErrors, showFieldErrors } from "../../lib/form/fieldErrors";
 
 export type ModalField = {
   name: string;
@@ -25,6 +26,8 @@ type Props = {
   actionKey?: string;
   okText?: string;
   danger?: boolean;
+  /** Values the fields start with (e.g. the reason being corrected). */
+  initialValues?: Record<string, string>;
   onSubmit: (values: Record<string, string>, actionKey: string) => Promise<unknown>;
   onClose: () => void;
 };
@@ -36,6 +39,7 @@ export function ActionModal({
   actionKey,
   okText,
   danger,
+  initialValues,
   onSubmit,
   onClose,
 }: Props) {
@@ -57,6 +61,8 @@ export function ActionModal({
       const err = toIpcError("case_act", e);
       // The key already stands for a different, committed submission: this one needs its own.
       if (err.code === "action_key_reused") setKey(newActionKey());
+      // Messages about a field sit on it (earlier ones cleared); the alert says the rest.
+      showFieldErrors(form, err.fields, fields.map((f) => f.name));
       setFailure(err);
     } finally {
       setBusy(false);
@@ -88,7 +94,9 @@ export function ActionModal({
             description={<div style={{ whiteSpace: "pre-wrap" }}>{failure.message}</div>}
           />
         )}
-        <Form form={form} layout="vertical" disabled={busy}>
+        <Form form={form} layout="vertical" disabled={busy} initialValues={initialValues}
+          onValuesChange={(changed) => clearEditedFieldErrors(form, changed)}
+        >
           {fields.map((f) => (
             <Form.Item
               key={f.name}

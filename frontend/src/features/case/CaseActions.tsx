@@ -9,11 +9,14 @@ import { toIpcError } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { newActionKey } from "../../lib/form/actionKey";
 import { ActionModal, type ModalField } from "./ActionModal";
-import { BUTTON_LABELS, caseButtons, type CaseButton } from "./caseButtons";
+import { BUTTON_LABELS, caseButtons, isPrimary, type CaseButton } from "./caseButtons";
 import type { CaseActor } from "./useCaseDetail";
 
 /** Special procedures a clerk most often starts (行政许可法 Art. 45); any other can be typed. */
 const PROCEDURES = ["现场核查", "专家评审", "听证", "检验检测", "检测鉴定"] as const;
+
+/** The legal basis of special procedures, offered pre-filled (a legal text, not UI wording). */
+const SUSPEND_BASIS = "《中华人民共和国行政许可法》第四十五条";
 
 type ModalState =
   | { kind: "reject" }
@@ -26,7 +29,16 @@ type Props = {
   act: CaseActor;
   /** The last refusal (shown above the buttons); `null` clears it. */
   onError: (error: IpcError | null) => void;
+  /** Runs before an action that reads the checklist (saves unsaved ticks first). */
+  beforeAct?: () => Promise<void>;
 };
+
+/** Actions that read the checklist: unsaved ticks are saved before them. */
+const READS_CHECKLIST: ReadonlySet<CaseButton> = new Set([
+  "issue_correction",
+  "accept",
+  "complete_on_the_spot",
+]);
 
 const TEST_IDS: Record<CaseButton, string> = {
   issue_correction: "act-issue-correction",
@@ -47,7 +59,7 @@ const DIRECT: Partial<Record<CaseButton, CaseCommand>> = {
   resume: { type: "resume" },
 };
 
-export function CaseActions({ detail, act, onError }: Props) {
+export function CaseActions({ detail, act, onError, beforeAct }: Props) {
   const t = useT();
   const [busy, setBusy] = useState<CaseButton | null>(null);
   const [modal, setModal] = useState<ModalState | null>(null);
@@ -64,6 +76,7 @@ export function CaseActions({ detail, act, onError }: Props) {
     setBusy(button);
     onError(null);
     try {
+      if (beforeAct && READS_CHECKLIST.has(button)) await beforeAct();
       await act(command, key);
     } catch (e) {
       const err = toIpcError("case_act", e);
@@ -109,7 +122,7 @@ export function CaseActions({ detail, act, onError }: Props) {
         {buttons.map((b) => (
           <Button
             key={b}
-            type={b === "accept" || b === "issue_correction" ? "primary" : "default"}
+            type={isPrimary(b, detail.case.item.kind) ? "primary" : "default"}
             danger={b === "reject" || b === "withdraw"}
             loading={busy === b}
             disabled={busy !== null && busy !== b}
@@ -146,6 +159,7 @@ export function CaseActions({ detail, act, onError }: Props) {
         <ActionModal
           title={t("caseAction.suspend")}
           fields={fields.suspend}
+          initialValues={{ legal_basis: SUSPEND_BASIS }}
           onClose={() => setModal(null)}
           onSubmit={submitModal((v) => ({
             type: "suspend",

@@ -72,6 +72,8 @@ describe("case page", () => {
     detail.case.item.kind = "immediate";
     renderCase();
     expect(await screen.findByTestId("act-complete-on-the-spot")).toHaveTextContent("当场办结");
+    expect(screen.getByTestId("act-complete-on-the-spot")).toHaveClass("ant-btn-primary");
+    expect(screen.queryByTestId("act-accept")).not.toBeInTheDocument();
   });
 
   it("opens the chief representative override on the one-time rule and retries with the same key", async () => {
@@ -112,6 +114,62 @@ describe("case page", () => {
         { code: "LAYOUT", status: { status: "missing" } },
         { code: "AUTH", status: { status: "defective", reason: "未签字" } },
       ],
+    });
+  });
+  it("saves unsaved ticks before accepting, then accepts", async () => {
+    renderCase();
+    fireEvent.click(await screen.findByTestId("checklist-all-received"));
+    expect(await screen.findByTestId("checklist-dirty")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("act-accept"));
+    await waitFor(() => expect(acts).toHaveLength(2));
+    expect(acts[0]?.command).toEqual({
+      type: "update_checklist",
+      lines: [
+        { code: "APP", status: { status: "received" } },
+        { code: "LAYOUT", status: { status: "received" } },
+        { code: "AUTH", status: { status: "received" } },
+      ],
+    });
+    expect(acts[1]?.command).toEqual({ type: "accept" });
+    expect(acts[1]?.action_key).not.toBe(acts[0]?.action_key);
+    expect(await screen.findByText("已受理")).toBeInTheDocument();
+  });
+
+  it("accepts at once when nothing is unsaved", async () => {
+    renderCase();
+    fireEvent.click(await screen.findByTestId("act-accept"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "accept" });
+  });
+
+  it("reissues a refusal with the reason pre-filled and corrected", async () => {
+    detail = caseDetail({ allowed: [] });
+    detail.case.state = "rejected";
+    detail.case.closing_reason = "不属于本部门职权";
+    detail.case.closing_basis = "《行政许可法》第三十二条";
+    detail.notices = [
+      {
+        number: "BYSL-1",
+        kind: "rejection",
+        issued_at: "2026-02-10T09:30:00",
+        sha256: "x",
+        voided: { at: "2026-02-10T09:40:00", reason: "理由写错", by: "S0301" },
+        can_void: false,
+      },
+    ];
+    renderCase();
+    fireEvent.click(await screen.findByTestId("notice-reissue-BYSL-1"));
+    const modal = await screen.findByTestId("action-modal");
+    const reason = within(modal).getByTestId("modal-field-reason") as HTMLTextAreaElement;
+    expect(reason.value).toBe("不属于本部门职权");
+    fireEvent.change(reason, { target: { value: "申请事项依法不需要取得行政许可" } });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({
+      type: "reissue_notice",
+      kind: "rejection",
+      reason: "申请事项依法不需要取得行政许可",
+      legal_basis: "《行政许可法》第三十二条",
     });
   });
 });

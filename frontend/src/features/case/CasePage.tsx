@@ -1,8 +1,10 @@
 // The case page (opened from the queue or right after intake): header, the allowed actions,
 // the materials checklist, the deadline explained, the notices and the timeline.
-import { Alert, Button, Col, Row, Space, Spin } from "antd";
-import { useEffect, useState } from "react";
-import { api, type IpcError } from "../../lib/ipc";
+import { Alert, App, Button, Col, Row, Space, Spin } from "antd";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, type IpcError, type LineUpdate } from "../../lib/ipc";
+import { newActionKey } from "../../lib/form/actionKey";
+import { doneMessageKey, newNotices } from "./actionFeedback";
 import { useT } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
 import { CaseActions } from "./CaseActions";
@@ -11,7 +13,7 @@ import { ChecklistCard } from "./ChecklistCard";
 import { DeadlineCard } from "./DeadlineCard";
 import { NoticesCard } from "./NoticesCard";
 import { TimelineCard } from "./TimelineCard";
-import { useCaseDetail } from "./useCaseDetail";
+import { useCaseDetail, type CaseActor } from "./useCaseDetail";
 
 /** Situation names of the item, for the checklist (the case stores only their codes). */
 function useSituationNames(itemCode: string | undefined): Record<string, string> {
@@ -36,8 +38,39 @@ function useSituationNames(itemCode: string | undefined): Record<string, string>
 
 export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const t = useT();
-  const { detail, loadError, act } = useCaseDetail(caseId);
+  const { message } = App.useApp();
+  const { detail, loadError, act: rawAct } = useCaseDetail(caseId);
   const [error, setError] = useState<IpcError | null>(null);
+  const [pendingChecklist, setPendingChecklist] = useState<LineUpdate[] | null>(null);
+  const noticesRef = useRef<HTMLDivElement>(null);
+
+  // Every action that went through says so; a new notice is named and its card brought
+  // into view, where its 打印 / 另存为 buttons are.
+  const act: CaseActor = useCallback(
+    async (command, actionKey) => {
+      const after = await rawAct(command, actionKey);
+      const fresh = newNotices(detail, after);
+      const last = fresh[fresh.length - 1];
+      const done = t(doneMessageKey(command));
+      if (command.type === "issue_correction_notice" && last) {
+        void message.success(t("caseDone.correctionIssued", { number: last.number }));
+      } else if (last) {
+        void message.success(t("caseDone.noticeIssued", { done, number: last.number }));
+      } else {
+        void message.success(done);
+      }
+      if (last) {
+        setTimeout(() => noticesRef.current?.scrollIntoView?.({ behavior: "smooth", block: "nearest" }), 0);
+      }
+      return after;
+    },
+    [rawAct, detail, message, t],
+  );
+
+  // Ticks visible on screen are saved before an action that reads them.
+  const saveChecklistFirst = useCallback(async () => {
+    if (pendingChecklist) await act({ type: "update_checklist", lines: pendingChecklist }, newActionKey());
+  }, [act, pendingChecklist]);
   const situationNames = useSituationNames(detail?.case.item.code);
 
   return (
@@ -68,7 +101,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
               description={<div style={{ whiteSpace: "pre-wrap" }}>{error.message}</div>}
             />
           )}
-          <CaseActions detail={detail} act={act} onError={setError} />
+          <CaseActions detail={detail} act={act} onError={setError} beforeAct={saveChecklistFirst} />
           <Row gutter={16}>
             <Col xs={24} xxl={16}>
               <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -80,9 +113,12 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                   situationNames={situationNames}
                   act={act}
                   onError={setError}
+                  onPending={setPendingChecklist}
                 />
                 <DeadlineCard detail={detail} />
-                <NoticesCard detail={detail} act={act} onError={setError} />
+                <div ref={noticesRef}>
+                  <NoticesCard detail={detail} act={act} onError={setError} />
+                </div>
               </Space>
             </Col>
             <Col xs={24} xxl={8}>

@@ -3,8 +3,8 @@
 // the ticks are saved together. Missing and defective lines become the one-time notice.
 import { Button, Card, Input, Radio, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState, type HTMLAttributes } from "react";
-import type { ChecklistLine, IpcError } from "../../lib/ipc";
+import { useEffect, useState, type HTMLAttributes } from "react";
+import type { ChecklistLine, IpcError, LineUpdate } from "../../lib/ipc";
 import { toIpcError } from "../../lib/ipc";
 import { useT, type MessageKey } from "../../lib/i18n";
 import { formLabel, requiredLabel } from "../../lib/format/labels";
@@ -24,13 +24,19 @@ type Props = {
   situationNames: Record<string, string>;
   act: CaseActor;
   onError: (error: IpcError | null) => void;
+  /** The unsaved ticks (`null` when nothing is unsaved), so an action can save them first. */
+  onPending?: (lines: LineUpdate[] | null) => void;
 };
 
-export function ChecklistCard({ lines, editable, situationNames, act, onError }: Props) {
+export function ChecklistCard({ lines, editable, situationNames, act, onError, onPending }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(() => draftOf(lines));
   const [busy, setBusy] = useState(false);
   const dirty = editable && isDirty(lines, draft);
+
+  useEffect(() => {
+    onPending?.(dirty ? updatesOf(lines, draft) : null);
+  }, [dirty, lines, draft, onPending]);
 
   const set = (code: string, patch: Partial<Draft[string]>) =>
     setDraft((d) => ({ ...d, [code]: { tick: "pending", reason: "", ...d[code], ...patch } }));

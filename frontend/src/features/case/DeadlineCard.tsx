@@ -9,16 +9,26 @@ import { pauseKindLabel, startEventLabel } from "../../lib/format/caseLabels";
 export function DeadlineCard({ detail }: { detail: CaseDetail }) {
   const t = useT();
   const dl = detail.deadline;
+  // A 即办件 is completed at the counter: no notice deadline to keep.
+  const immediate = detail.case.item.kind === "immediate";
+  const noticeDeadline = immediate ? null : detail.notice_deadline;
+  // Once a one-time notice was issued, "deemed accepted if none is issued" no longer applies.
+  const correctionIssued = detail.notices.some((n) => n.kind === "correction");
   return (
     <Card size="small" title={t("deadline.title")} data-testid="case-deadline">
-      {detail.notice_deadline && (
+      {noticeDeadline && (
         <Typography.Paragraph data-testid="case-notice-deadline">
           {t("deadline.noticeDeadline")}{" "}
-          <Typography.Text strong>{detail.notice_deadline}</Typography.Text>
-          <Typography.Text type="secondary"> {t("deadline.noticeDeadlineHint")}</Typography.Text>
+          <Typography.Text strong>{noticeDeadline}</Typography.Text>
+          {!correctionIssued && (
+            <Typography.Text type="secondary"> {t("deadline.noticeDeadlineHint")}</Typography.Text>
+          )}
         </Typography.Paragraph>
       )}
-      {!dl && !detail.notice_deadline && (
+      {!dl && immediate && detail.case.state === "reviewing" && (
+        <Typography.Paragraph data-testid="case-on-the-spot">{t("deadline.onTheSpotHint")}</Typography.Paragraph>
+      )}
+      {!dl && !noticeDeadline && !(immediate && detail.case.state === "reviewing") && (
         <Typography.Text type="secondary">{t("deadline.none")}</Typography.Text>
       )}
       {dl && (

@@ -2,7 +2,7 @@
 // the system viewer and then shows where the file is; 另存为 asks where to copy it; 作废 voids
 // a wrong one with a reason (its number stays used); 重新出具 replaces a voided acceptance or
 // rejection notice when no valid one of that kind is left.
-import { App, Button, Card, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { api, toIpcError, type CaseDetail, type IpcError, type NoticeSummary } from "../../lib/ipc";
@@ -37,6 +37,8 @@ export function NoticesCard({ detail, act, onError }: Props) {
   const [paths, setPaths] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<string | null>(null);
+  /** Why printing did not open a viewer (with where the PDF is): stays until closed. */
+  const [printWarning, setPrintWarning] = useState<string | null>(null);
   const canReissue = reissuable(detail.notices);
 
   const run = async (id: string, task: () => Promise<void>) => {
@@ -63,7 +65,7 @@ export function NoticesCard({ detail, act, onError }: Props) {
         // No system viewer: the PDF is still made; say where it is so it can be printed by hand.
         const file = await api.noticePdf({ number });
         setPaths((p) => ({ ...p, [number]: file.path }));
-        void message.warning(err.message);
+        setPrintWarning(err.message);
       }
     });
 
@@ -73,10 +75,21 @@ export function NoticesCard({ detail, act, onError }: Props) {
       if (result.saved_to) void message.success(t("notice.savedTo", { path: result.saved_to }));
     });
 
-  const reissue = (n: NoticeSummary) =>
-    run(`reissue-${n.number}`, async () => {
-      await act({ type: "reissue_notice", kind: n.kind }, newActionKey());
+  const [reissuingRefusal, setReissuingRefusal] = useState(false);
+
+  const reissue = (n: NoticeSummary) => {
+    // A refusal is reissued with its reason and legal basis, which the clerk may correct.
+    if (n.kind === "rejection") {
+      setReissuingRefusal(true);
+      return;
+    }
+    return run(`reissue-${n.number}`, async () => {
+      await act(
+        { type: "reissue_notice", kind: n.kind, reason: null, legal_basis: null },
+        newActionKey(),
+      );
     });
+  };
 
   const columns: ColumnsType<NoticeSummary> = [
     { title: t("notice.kind"), width: 150, render: (_, n) => noticeKindLabel(n.kind, t) },
@@ -156,6 +169,18 @@ export function NoticesCard({ detail, act, onError }: Props) {
 
   return (
     <Card size="small" title={t("notice.title")} data-testid="case-notices">
+      {printWarning && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          style={{ marginBottom: 12 }}
+          data-testid="notice-print-warning"
+          message={t("notice.printFailed")}
+          description={<div style={{ whiteSpace: "pre-wrap" }}>{printWarning}</div>}
+          onClose={() => setPrintWarning(null)}
+        />
+      )}
       <Table<NoticeSummary>
         rowKey="number"
         size="small"
@@ -164,6 +189,33 @@ export function NoticesCard({ detail, act, onError }: Props) {
         dataSource={detail.notices}
         locale={{ emptyText: t("notice.none") }}
       />
+      {reissuingRefusal && (
+        <ActionModal
+          title={t("caseAction.reject")}
+          fields={[
+            { name: "reason", label: "caseModal.reason", multiline: true },
+            { name: "legal_basis", label: "caseModal.legalBasis" },
+          ]}
+          initialValues={{
+            reason: detail.case.closing_reason ?? "",
+            legal_basis: detail.case.closing_basis ?? "",
+          }}
+          danger
+          onClose={() => setReissuingRefusal(false)}
+          onSubmit={async (v, key) => {
+            await act(
+              {
+                type: "reissue_notice",
+                kind: "rejection",
+                reason: v.reason ?? "",
+                legal_basis: v.legal_basis ?? "",
+              },
+              key,
+            );
+            onError(null);
+          }}
+        />
+      )}
       {voiding && (
         <ActionModal
           title={t("notice.voidTitle", { number: voiding })}

@@ -24,19 +24,27 @@ export const BUTTON_LABELS: Record<CaseButton, MessageKey> = {
   resume: "caseAction.resume",
 };
 
-/** The buttons for `allowed`, in the order a clerk reads them (forward first, closing last). */
+/**
+ * The buttons for `allowed`, in the order a clerk reads them (forward first, closing last).
+ * A 即办件 (immediate item) is completed at the counter: it gets 当场办结 first and no 受理,
+ * since accepting it would leave an on-the-spot case with nothing to complete it with.
+ */
 export function caseButtons(allowed: readonly Action[], itemKind: ItemKind): CaseButton[] {
   const has = (a: Action) => allowed.includes(a);
   const out: CaseButton[] = [];
+  if (has("accept") && itemKind === "immediate") out.push("complete_on_the_spot");
   if (has("request_correction")) out.push("issue_correction");
   if (has("correction_received")) out.push("correction_received");
-  if (has("accept")) {
-    out.push("accept");
-    if (itemKind === "immediate") out.push("complete_on_the_spot");
-  }
+  if (has("accept") && itemKind !== "immediate") out.push("accept");
   if (has("suspend")) out.push("suspend");
   if (has("resume")) out.push("resume");
   if (has("reject")) out.push("reject");
   if (has("withdraw")) out.push("withdraw");
   return out;
+}
+
+/** The buttons drawn as primary: 当场办结 for a 即办件, otherwise 受理 and the one-time notice. */
+export function isPrimary(button: CaseButton, itemKind: ItemKind): boolean {
+  if (itemKind === "immediate") return button === "complete_on_the_spot";
+  return button === "accept" || button === "issue_correction";
 }

@@ -7,7 +7,7 @@ import { useT } from "../../lib/i18n";
 import { INQUIRY_OUTCOMES, outcomeLabel } from "../../lib/format/caseLabels";
 import { errorTitleKey } from "../../lib/format/errors";
 import { newActionKey } from "../../lib/form/actionKey";
-import { showFieldErrors } from "../../lib/form/fieldErrors";
+import { clearEditedFieldErrors, clearFieldErrors, showFieldErrors } from "../../lib/form/fieldErrors";
 import { ItemPicker } from "../catalog/ItemPicker";
 
 type Values = {
@@ -51,6 +51,7 @@ export function InquiryForm({ catalogVersion, onLogged }: Props) {
       });
       setActionKey(newActionKey());
       form.resetFields();
+      clearFieldErrors(form, FIELDS);
       void message.success(t("inquiry.logged"));
       onLogged(entry);
     } catch (e) {
@@ -81,6 +82,7 @@ export function InquiryForm({ catalogVersion, onLogged }: Props) {
         initialValues={{ outcome: "answered" }}
         disabled={busy}
         onFinish={(v) => void submit(v)}
+        onValuesChange={(changed) => clearEditedFieldErrors(form, changed)}
       >
         <Row gutter={16}>
           <Col span={8}>

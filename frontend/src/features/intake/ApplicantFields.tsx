@@ -6,11 +6,27 @@ import { useT, type MessageKey } from "../../lib/i18n";
 import { fieldTestId } from "../../lib/form/fieldErrors";
 import type { ApplicantType } from "./intakeRequest";
 
-function Field({ path, label, span = 8 }: { path: string; label: MessageKey; span?: number }) {
+function Field({
+  path,
+  label,
+  span = 8,
+  required = true,
+}: {
+  path: string;
+  label: MessageKey;
+  span?: number;
+  /** Marks the field as required (the backend checks it). */
+  required?: boolean;
+}) {
   const t = useT();
   return (
     <Col span={span}>
-      <Form.Item name={path.split(".")} label={t(label)} data-testid={fieldTestId("intake-field", path)}>
+      <Form.Item
+        name={path.split(".")}
+        label={t(label)}
+        required={required}
+        data-testid={fieldTestId("intake-field", path)}
+      >
         <Input data-testid={fieldTestId("intake", path)} autoComplete="off" />
       </Form.Item>
     </Col>

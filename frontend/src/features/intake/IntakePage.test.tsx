@@ -109,3 +109,52 @@ describe("intake", () => {
     expect(intakes[2]?.action_key).not.toBe(intakes[0]?.action_key);
   });
 });
+
+describe("intake agent", () => {
+  it("keeps the 代理人办理 switch and the agent situation together", async () => {
+    await openIntakeWithF2();
+    await fillForm();
+    const agentBox = () =>
+      screen.getByTestId("intake-situation-agent").closest("label")?.querySelector("input") as HTMLInputElement;
+    const agentSwitch = () => screen.getByTestId("intake-with-agent");
+    await screen.findByTestId("intake-situation-agent");
+    expect(agentBox().checked).toBe(false);
+
+    // The switch ticks and unticks the situation.
+    fireEvent.click(agentSwitch());
+    await waitFor(() => expect(agentBox().checked).toBe(true));
+    expect(await screen.findByTestId("intake-agent-name")).toBeInTheDocument();
+    fireEvent.click(agentSwitch());
+    await waitFor(() => expect(agentBox().checked).toBe(false));
+    expect(agentSwitch()).toHaveAttribute("aria-checked", "false");
+
+    // The situation turns the switch on and off.
+    fireEvent.click(agentBox());
+    await waitFor(() => expect(agentSwitch()).toHaveAttribute("aria-checked", "true"));
+    fireEvent.click(agentBox());
+    await waitFor(() => expect(agentSwitch()).toHaveAttribute("aria-checked", "false"));
+  });
+
+  it("clears a corrected field's error on the next refused submit", async () => {
+    intakeAnswers.push(() =>
+      apiError("invalid_applicant", "申请人信息有误", [
+        { field: "applicant.id_number", message: ID_ERROR },
+        { field: "applicant.phone", message: "电话号码有误" },
+      ]),
+    );
+    intakeAnswers.push(() =>
+      apiError("invalid_applicant", "申请人信息有误", [{ field: "applicant.phone", message: "电话号码有误" }]),
+    );
+    await openIntakeWithF2();
+    await fillForm();
+    fireEvent.click(screen.getByTestId("intake-submit"));
+    const idField = screen.getByTestId("intake-field-applicant-id_number");
+    expect(await within(idField).findByText(ID_ERROR)).toBeVisible();
+
+    fireEvent.click(screen.getByTestId("intake-submit"));
+    await waitFor(() => expect(intakes).toHaveLength(2));
+    const phoneField = screen.getByTestId("intake-field-applicant-phone");
+    expect(await within(phoneField).findByText("电话号码有误")).toBeVisible();
+    await waitFor(() => expect(within(idField).queryByText(ID_ERROR)).not.toBeInTheDocument());
+  });
+});

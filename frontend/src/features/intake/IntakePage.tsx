@@ -3,17 +3,17 @@
 // every retry of this submission, so a double click or a retry after a failure can never
 // open two cases; a fresh key follows a success.
 import { Alert, App, Button, Card, Form, Space, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, toIpcError, type IpcError } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
 import { newActionKey } from "../../lib/form/actionKey";
-import { showFieldErrors } from "../../lib/form/fieldErrors";
+import { clearEditedFieldErrors, clearFieldErrors, showFieldErrors } from "../../lib/form/fieldErrors";
 import { ItemPicker } from "../catalog/ItemPicker";
 import { NotConfiguredAlert } from "../workstation/NotConfiguredAlert";
 import { useWorkstation } from "../workstation/context";
 import { ApplicantFields } from "./ApplicantFields";
-import { SituationsField } from "./SituationsField";
+import { AGENT_SITUATION, SituationsField, useItemSituations } from "./SituationsField";
 import { EMPTY_INTAKE, toIntakeRequest, visibleFields, type IntakeValues } from "./intakeRequest";
 
 type Props = {
@@ -33,6 +33,18 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
   const itemCode = Form.useWatch("item_code", form);
   const type = Form.useWatch("applicant_type", form) ?? "person";
   const withAgent = Form.useWatch("with_agent", form) ?? false;
+  const situations = useItemSituations(itemCode);
+  const hasAgentSituation = situations.some((s) => s.code === AGENT_SITUATION);
+
+  // A newly chosen item with an agent situation: an agent already switched on ticks it.
+  useEffect(() => {
+    if (hasAgentSituation && form.getFieldValue("with_agent") === true) {
+      const ticked: string[] = form.getFieldValue("situations") ?? [];
+      if (!ticked.includes(AGENT_SITUATION)) {
+        form.setFieldValue("situations", [...ticked, AGENT_SITUATION]);
+      }
+    }
+  }, [hasAgentSituation, itemCode, form]);
 
   const profile = info?.profile ?? null;
   if (info !== undefined && profile === null) {
@@ -43,6 +55,21 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
     );
   }
 
+  /** The 代理人办理 switch and the 委托代理人办理 situation go together. */
+  const syncAgent = (changed: Partial<IntakeValues>) => {
+    if ("with_agent" in changed && hasAgentSituation) {
+      const ticked: string[] = form.getFieldValue("situations") ?? [];
+      const others = ticked.filter((c) => c !== AGENT_SITUATION);
+      form.setFieldValue("situations", changed.with_agent ? [...others, AGENT_SITUATION] : others);
+    }
+    if ("situations" in changed && hasAgentSituation) {
+      const agentTicked = (changed.situations ?? []).includes(AGENT_SITUATION);
+      if (agentTicked !== (form.getFieldValue("with_agent") === true)) {
+        form.setFieldValue("with_agent", agentTicked);
+      }
+    }
+  };
+
   const submit = async (values: IntakeValues) => {
     if (busy) return;
     setBusy(true);
@@ -50,6 +77,7 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
     try {
       const detail = await api.caseIntake(toIntakeRequest(values, actionKey));
       setActionKey(newActionKey());
+      clearFieldErrors(form, visibleFields(type, withAgent));
       void message.success(t("intake.created", { caseNo: detail.case.case_no }));
       onCreated(detail.case.id);
     } catch (e) {
@@ -88,8 +116,10 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
           initialValues={EMPTY_INTAKE}
           onFinish={(v) => void submit(v)}
           onValuesChange={(changed: Partial<IntakeValues>) => {
+            clearEditedFieldErrors(form, changed);
             // Situations belong to one item: a new item starts with none ticked.
             if ("item_code" in changed) form.setFieldValue("situations", []);
+            syncAgent(changed);
           }}
         >
           <Form.Item
@@ -104,7 +134,7 @@ export function IntakePage({ catalogVersion, onCreated, onGoSettings }: Props) {
               catalogVersion={catalogVersion}
             />
           </Form.Item>
-          <SituationsField itemCode={itemCode} />
+          <SituationsField itemCode={itemCode} situations={situations} />
           <ApplicantFields type={type} withAgent={withAgent} />
           <Space>
             <Button type="primary" htmlType="submit" size="large" loading={busy} data-testid="intake-submit">

@@ -5,8 +5,11 @@ import { useEffect, useState } from "react";
 import { api, type Situation } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 
-export function SituationsField({ itemCode }: { itemCode: string | undefined }) {
-  const t = useT();
+/** The code of the situation 委托代理人办理: it goes with the form's 代理人办理 switch. */
+export const AGENT_SITUATION = "agent";
+
+/** The situations of the chosen item (none while it loads or when no item is chosen). */
+export function useItemSituations(itemCode: string | undefined): Situation[] {
   const [loaded, setLoaded] = useState<{ code: string; list: Situation[] } | null>(null);
 
   useEffect(() => {
@@ -25,7 +28,17 @@ export function SituationsField({ itemCode }: { itemCode: string | undefined }) 
     };
   }, [itemCode]);
 
-  const situations = loaded && loaded.code === itemCode ? loaded.list : [];
+  return loaded && loaded.code === itemCode ? loaded.list : [];
+}
+
+export function SituationsField({
+  itemCode,
+  situations,
+}: {
+  itemCode: string | undefined;
+  situations: readonly Situation[];
+}) {
+  const t = useT();
   if (!itemCode) return null;
   if (situations.length === 0) {
     return (

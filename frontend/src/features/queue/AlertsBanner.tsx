@@ -3,7 +3,7 @@ import { Alert, Button, Space } from "antd";
 import type { Alert as CardAlert } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { cardLabel } from "../../lib/format/caseLabels";
-import { formatLocalTime } from "../../lib/format/time";
+import { formatChinaTime } from "../../lib/format/time";
 
 type Props = {
   alerts: CardAlert[];
@@ -22,7 +22,7 @@ export function AlertsBanner({ alerts, onOpenCase, onDismiss }: Props) {
           type={a.card === "red" ? "error" : "warning"}
           showIcon
           data-testid={`alert-${a.id}`}
-          message={`${cardLabel(a.card, t)} · ${formatLocalTime(a.at)} · ${a.message}`}
+          message={`${cardLabel(a.card, t)} · ${formatChinaTime(a.at)} · ${a.message}`}
           action={
             <Space>
               <Button size="small" onClick={() => onOpenCase(a.case_id)}>

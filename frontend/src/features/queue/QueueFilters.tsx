@@ -3,7 +3,7 @@
 import { Input, Select, Space, Switch, Typography } from "antd";
 import type { Card, CaseState } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
-import { CASE_STATES, stateLabel } from "../../lib/format/caseLabels";
+import { stateLabel } from "../../lib/format/caseLabels";
 import { ItemPicker } from "../catalog/ItemPicker";
 
 export type Filters = {
@@ -23,6 +23,28 @@ export const NO_FILTERS: Filters = {
 };
 
 const ALL = "__all__";
+
+/** The states a case can be in at a window today (the filter offers only these). */
+export const WINDOW_STATES: readonly CaseState[] = [
+  "reviewing",
+  "awaiting_correction",
+  "accepted",
+  "processing",
+  "suspended",
+  "completed",
+  "rejected",
+  "withdrawn",
+];
+
+/** Any filter or search narrowing the list (including closed cases only widens it). */
+export function isFiltered(f: Filters): boolean {
+  return (
+    f.state !== null ||
+    f.item_code !== null ||
+    f.card !== null ||
+    f.search.trim() !== ""
+  );
+}
 
 type Props = {
   value: Filters;
@@ -51,7 +73,7 @@ export function QueueFilters({ value, onChange, department, catalogVersion }: Pr
         data-testid="queue-state"
         options={[
           { value: ALL, label: t("queue.allStates") },
-          ...CASE_STATES.map((s) => ({ value: s, label: stateLabel(s, t) })),
+          ...WINDOW_STATES.map((s) => ({ value: s, label: stateLabel(s, t) })),
         ]}
       />
       <ItemPicker
@@ -65,14 +87,15 @@ export function QueueFilters({ value, onChange, department, catalogVersion }: Pr
         catalogVersion={catalogVersion}
       />
       <Select<string>
-        style={{ width: 110 }}
+        style={{ width: 140 }}
+        aria-label={t("queue.col.card")}
         value={value.card ?? ALL}
         onChange={(v) => set({ card: v === ALL ? null : (v as Card) })}
         data-testid="queue-card"
         options={[
-          { value: ALL, label: t("queue.allCards") },
-          { value: "yellow", label: t("card.yellow") },
-          { value: "red", label: t("card.red") },
+          { value: ALL, label: t("queue.cardFilter", { card: t("queue.allCards") }) },
+          { value: "yellow", label: t("queue.cardFilter", { card: t("card.yellow") }) },
+          { value: "red", label: t("queue.cardFilter", { card: t("card.red") }) },
         ]}
       />
       <Space size={6}>

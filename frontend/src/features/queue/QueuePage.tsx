@@ -8,7 +8,7 @@ import { useDebouncedValue } from "../catalog/useDebouncedValue";
 import { NotConfiguredAlert } from "../workstation/NotConfiguredAlert";
 import { useWorkstation } from "../workstation/context";
 import { AlertsBanner } from "./AlertsBanner";
-import { NO_FILTERS, QueueFilters, type Filters } from "./QueueFilters";
+import { isFiltered, NO_FILTERS, QueueFilters, type Filters } from "./QueueFilters";
 import { QueueTable } from "./QueueTable";
 import { useAlerts } from "./useAlerts";
 import { useQueue } from "./useQueue";
@@ -20,6 +20,9 @@ type Props = {
   onOpenCase: (caseId: string) => void;
   onNewIntake: () => void;
   onGoSettings: () => void;
+  /** Filters kept by the caller (so they survive opening a case); local when not given. */
+  filters?: Filters;
+  onFiltersChange?: (next: Filters) => void;
 };
 
 export function QueuePage(props: Props) {
@@ -40,9 +43,14 @@ function ConfiguredQueue({
   onNewIntake,
   onGoSettings,
   department,
+  filters: keptFilters,
+  onFiltersChange,
 }: Props & { department: string | null }) {
   const t = useT();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [localFilters, setLocalFilters] = useState<Filters>(NO_FILTERS);
+  const filters = keptFilters ?? localFilters;
+  const setFilters = onFiltersChange ?? setLocalFilters;
+  const filtered = isFiltered(filters);
   const [reloads, setReloads] = useState(0);
   const search = useDebouncedValue(filters.search.trim(), SEARCH_DEBOUNCE_MS);
   const queue = useQueue({ ...filters, search }, reloads);
@@ -85,7 +93,13 @@ function ConfiguredQueue({
         department={department}
         catalogVersion={catalogVersion}
       />
-      <QueueTable rows={queue.rows} loading={queue.loading} onOpen={onOpenCase} />
+      <QueueTable
+        rows={queue.rows}
+        loading={queue.loading}
+        onOpen={onOpenCase}
+        filtered={filtered}
+        onClearFilters={() => setFilters(NO_FILTERS)}
+      />
     </div>
   );
 }

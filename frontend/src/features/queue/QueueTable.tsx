@@ -1,7 +1,7 @@
 // The queue table, in the backend's order (soonest due first). Red-card rows are highlighted;
 // under review the date shown is the notice deadline (告知期限), after acceptance the promised
 // due date. A row (data-testid queue-row-<case_no>) opens the case.
-import { Table, Tag, Typography } from "antd";
+import { Button, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { HTMLAttributes } from "react";
 import type { QueueItem } from "../../lib/ipc";
@@ -13,9 +13,12 @@ type Props = {
   rows: QueueItem[];
   loading: boolean;
   onOpen: (caseId: string) => void;
+  /** Filters or a search are in force (an empty list then means "nothing matches"). */
+  filtered?: boolean;
+  onClearFilters?: () => void;
 };
 
-export function QueueTable({ rows, loading, onOpen }: Props) {
+export function QueueTable({ rows, loading, onOpen, filtered = false, onClearFilters }: Props) {
   const t = useT();
   const columns: ColumnsType<QueueItem> = [
     { title: t("queue.col.caseNo"), dataIndex: "case_no", width: 260 },
@@ -85,7 +88,20 @@ export function QueueTable({ rows, loading, onOpen }: Props) {
       dataSource={rows}
       loading={loading}
       pagination={false}
-      locale={{ emptyText: t("queue.empty") }}
+      locale={{
+        emptyText: filtered ? (
+          <Space direction="vertical" data-testid="queue-no-match">
+            <span>{t("queue.noMatch")}</span>
+            {onClearFilters && (
+              <Button size="small" data-testid="queue-clear-filters" onClick={onClearFilters}>
+                {t("queue.clearFilters")}
+              </Button>
+            )}
+          </Space>
+        ) : (
+          t("queue.empty")
+        ),
+      }}
       data-testid="queue-table"
       onRow={(r) =>
         ({

@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from "antd";
 import type { CatalogStatus, CatalogVersionInfo } from "../../lib/ipc";
 import { api } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
+import { formatChinaTime } from "../../lib/format/time";
 import { FileTextInput } from "../import/FileTextInput";
 import { ImportErrorAlert } from "../import/ImportErrorAlert";
 import { catalogImportText } from "../import/messages";
@@ -56,7 +57,7 @@ export function CatalogStatusCard({ status, onCatalogChanged }: Props) {
               dataSource={status.versions}
               columns={[
                 {
-                  title: t("settings.currentVersion"),
+                  title: t("settings.version"),
                   dataIndex: "version",
                   render: (_, v) => (
                     <Space>
@@ -68,7 +69,11 @@ export function CatalogStatusCard({ status, onCatalogChanged }: Props) {
                 { title: t("settings.region"), dataIndex: "region_name" },
                 { title: t("settings.itemCount"), dataIndex: "item_count" },
                 { title: t("settings.departmentCount"), dataIndex: "department_count" },
-                { title: t("settings.importedAt"), dataIndex: "imported_at" },
+                {
+                  title: t("settings.importedAt"),
+                  dataIndex: "imported_at",
+                  render: (_, v) => formatChinaTime(v.imported_at),
+                },
               ]}
             />
           </div>

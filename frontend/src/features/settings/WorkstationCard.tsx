@@ -11,7 +11,7 @@ import {
   type WorkstationProfile,
 } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
-import { showFieldErrors } from "../../lib/form/fieldErrors";
+import { clearEditedFieldErrors, clearFieldErrors, showFieldErrors } from "../../lib/form/fieldErrors";
 import { useWorkstation } from "../workstation/context";
 
 const FIELDS: (keyof WorkstationProfile)[] = [
@@ -66,6 +66,7 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
         yellow_within_days: Number(values.yellow_within_days ?? 0),
       });
       replace(next);
+      clearFieldErrors(form, FIELDS);
       void message.success(t("workstation.saved"));
     } catch (e) {
       const err = toIpcError("workstation_set", e);
@@ -102,6 +103,7 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
         layout="vertical"
         disabled={busy || catalogVersion === null}
         onFinish={(v) => void save(v)}
+        onValuesChange={(changed) => clearEditedFieldErrors(form, changed)}
       >
         <Row gutter={16}>
           <Col span={12}>
@@ -121,12 +123,12 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="center_name" label={t("workstation.centerName")} data-testid="ws-field-center_name">
+            <Form.Item required name="center_name" label={t("workstation.centerName")} data-testid="ws-field-center_name">
               <Input data-testid="ws-center-name" placeholder={t("workstation.centerNamePlaceholder")} />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="window_code" label={t("workstation.windowCode")} data-testid="ws-field-window_code">
+            <Form.Item required name="window_code" label={t("workstation.windowCode")} data-testid="ws-field-window_code">
               <Input data-testid="ws-window-code" placeholder="W03" />
             </Form.Item>
           </Col>
@@ -136,12 +138,12 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="clerk_id" label={t("workstation.clerkId")} data-testid="ws-field-clerk_id">
+            <Form.Item required name="clerk_id" label={t("workstation.clerkId")} data-testid="ws-field-clerk_id">
               <Input data-testid="ws-clerk-id" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="clerk_name" label={t("workstation.clerkName")} data-testid="ws-field-clerk_name">
+            <Form.Item required name="clerk_name" label={t("workstation.clerkName")} data-testid="ws-field-clerk_name">
               <Input data-testid="ws-clerk-name" />
             </Form.Item>
           </Col>

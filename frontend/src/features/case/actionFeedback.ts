@@ -1,0 +1,28 @@
+// What the clerk is told after a case action went through: a short success line, naming the
+// notice a command issued (so it can be printed straight away).
+import type { CaseCommand, CaseDetail, NoticeSummary } from "../../lib/ipc";
+import type { MessageKey } from "../../lib/i18n";
+
+const DONE: Record<CaseCommand["type"], MessageKey> = {
+  update_checklist: "caseDone.checklistSaved",
+  issue_correction_notice: "caseDone.correctionIssued",
+  correction_received: "caseDone.correctionReceived",
+  accept: "caseDone.accepted",
+  reject: "caseDone.rejected",
+  withdraw: "caseDone.withdrawn",
+  complete_on_the_spot: "caseDone.completed",
+  suspend: "caseDone.suspended",
+  resume: "caseDone.resumed",
+  void_notice: "caseDone.voided",
+  reissue_notice: "caseDone.reissued",
+};
+
+export function doneMessageKey(command: CaseCommand): MessageKey {
+  return DONE[command.type];
+}
+
+/** The notices `after` has that `before` had not (by number). */
+export function newNotices(before: CaseDetail | null, after: CaseDetail): NoticeSummary[] {
+  const known = new Set((before?.notices ?? []).map((n) => n.number));
+  return after.notices.filter((n) => !known.has(n.number));
+}
