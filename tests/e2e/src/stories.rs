@@ -186,6 +186,11 @@ fn click_id(s: &Session, id: &str) -> Result<()> {
             s.wait_gone(".ant-message-notice")?;
             s.click(&s.wait(&testid(id))?)
         }
+        // Re-rendered between finding and clicking: find it again.
+        Err(err) if err.contains("stale element reference") => {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            s.click(&s.wait(&testid(id))?)
+        }
         other => other,
     }
 }

@@ -65,8 +65,26 @@ impl Session {
         request("GET", &format!("{}{path}", self.base), None)
     }
 
+    /// Finds elements. WebKitWebDriver answers "stale element reference" when the page
+    /// re-renders during the search (a list filtering as the clerk types); that is "not there
+    /// yet", so the search is repeated a few times before it counts as an error.
+    fn find_raw(&self, css: &str) -> Result<Value> {
+        let mut last = String::new();
+        for _ in 0..10 {
+            match self.post("/elements", json!({"using": "css selector", "value": css})) {
+                Ok(v) => return Ok(v),
+                Err(e) if e.contains("stale element reference") => {
+                    last = e;
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last)
+    }
+
     pub fn find(&self, css: &str) -> Result<Option<Element>> {
-        let v = self.post("/elements", json!({"using": "css selector", "value": css}))?;
+        let v = self.find_raw(css)?;
         Ok(v.as_array()
             .and_then(|a| a.first())
             .and_then(|e| e[ELEMENT_KEY].as_str())
@@ -75,7 +93,7 @@ impl Session {
 
     /// Every element matching `css`, in document order.
     pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
-        let v = self.post("/elements", json!({"using": "css selector", "value": css}))?;
+        let v = self.find_raw(css)?;
         Ok(v.as_array()
             .map(|a| {
                 a.iter()
