@@ -104,13 +104,23 @@ impl Notifier for RecordingNotifier {
     }
 }
 
+/// Why the desktop could not show its save dialog or hand a PDF to its viewer. The detail is
+/// for the log; the clerk is told where the notice was kept instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DesktopError {
+    #[error("the save dialog failed: {0}")]
+    SaveDialog(String),
+    #[error("cannot open the PDF viewer: {0}")]
+    Viewer(String),
+}
+
 /// The desktop's file and print services for notices: the save dialog, and handing a PDF to
 /// the system viewer whose print dialog prints it.
 pub trait Desktop: Send + Sync + Debug {
     /// Asks where to save `suggested_name`; `None` when the clerk cancels.
-    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, String>;
+    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, DesktopError>;
     /// Opens the PDF in the system viewer for printing.
-    fn open_for_print(&self, pdf: &Path) -> Result<(), String>;
+    fn open_for_print(&self, pdf: &Path) -> Result<(), DesktopError>;
 }
 
 /// Headless: saving goes to a fixed folder, printing records the file (tests, the bench).
@@ -121,11 +131,11 @@ pub struct HeadlessDesktop {
 }
 
 impl Desktop for HeadlessDesktop {
-    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, String> {
+    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, DesktopError> {
         Ok(self.save_dir.as_ref().map(|d| d.join(suggested_name)))
     }
 
-    fn open_for_print(&self, pdf: &Path) -> Result<(), String> {
+    fn open_for_print(&self, pdf: &Path) -> Result<(), DesktopError> {
         self.printed
             .lock()
             .expect("printed lock")

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
-use yichuang_app::ports::Desktop;
+use yichuang_app::ports::{Desktop, DesktopError};
 
 #[derive(Debug)]
 pub struct TauriDesktop {
@@ -12,7 +12,7 @@ pub struct TauriDesktop {
 }
 
 impl Desktop for TauriDesktop {
-    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, String> {
+    fn choose_save_path(&self, suggested_name: &str) -> Result<Option<PathBuf>, DesktopError> {
         // Blocks until the clerk answers; the App calls it from a blocking task, never from
         // the main (GTK) thread.
         let chosen = self
@@ -24,11 +24,14 @@ impl Desktop for TauriDesktop {
             .blocking_save_file();
         match chosen {
             None => Ok(None),
-            Some(p) => p.into_path().map(Some).map_err(|e| e.to_string()),
+            Some(p) => p
+                .into_path()
+                .map(Some)
+                .map_err(|e| DesktopError::SaveDialog(e.to_string())),
         }
     }
 
-    fn open_for_print(&self, pdf: &Path) -> Result<(), String> {
+    fn open_for_print(&self, pdf: &Path) -> Result<(), DesktopError> {
         let mut cmd = if cfg!(target_os = "windows") {
             let mut c = std::process::Command::new("cmd");
             c.args(["/C", "start", ""]);
@@ -41,6 +44,6 @@ impl Desktop for TauriDesktop {
         cmd.arg(pdf)
             .spawn()
             .map(|_| ())
-            .map_err(|e| format!("cannot open the PDF viewer: {e}"))
+            .map_err(|e| DesktopError::Viewer(e.to_string()))
     }
 }

@@ -208,7 +208,7 @@ pub async fn print(app: &App, req: NoticeRequest) -> Result<NoticeFile, ApiError
     let file = pdf(app, req).await?;
     app.desktop
         .open_for_print(&PathBuf::from(&file.path))
-        .map_err(|e| desktop_err(app, e, &file.path))?;
+        .map_err(|e| desktop_err(app, &e, &file.path))?;
     Ok(file)
 }
 
@@ -222,8 +222,8 @@ pub async fn save(app: &App, req: NoticeRequest) -> Result<SaveResult, ApiError>
     let desktop = app.desktop.clone();
     let chosen = tokio::task::spawn_blocking(move || desktop.choose_save_path(&name))
         .await
-        .map_err(|e| desktop_err(app, e.to_string(), &file.path))?
-        .map_err(|e| desktop_err(app, e, &file.path))?;
+        .map_err(|e| desktop_err(app, &e, &file.path))?
+        .map_err(|e| desktop_err(app, &e, &file.path))?;
     let Some(target) = chosen else {
         return Ok(SaveResult { saved_to: None });
     };
@@ -235,7 +235,7 @@ pub async fn save(app: &App, req: NoticeRequest) -> Result<SaveResult, ApiError>
 
 /// The desktop could not help; the clerk can still print the kept file by hand, so the
 /// message says where it is.
-fn desktop_err(app: &App, detail: String, path: &str) -> ApiError {
+fn desktop_err(app: &App, detail: &dyn std::fmt::Display, path: &str) -> ApiError {
     tracing::error!(%detail, "desktop service failed");
     ApiError::new(
         ErrorCode::DesktopFailed,
