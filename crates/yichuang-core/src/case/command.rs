@@ -4,7 +4,7 @@
 //! point: the workstation and the county hub run the same code.
 
 use super::aggregate::{Case, Ctx, Effects, EventKind};
-use super::checklist::{is_complete, MaterialStatus};
+use super::checklist::MaterialStatus;
 use super::clock::{CaseClock, Pause, PauseKind, StartEvent};
 use super::error::CaseError;
 use super::notice::{
@@ -161,15 +161,7 @@ pub fn apply(
         }
         CaseCommand::IssueCorrectionNotice { chief_rep_override } => {
             next.state.apply(Action::RequestCorrection)?;
-            let unreviewed: Vec<String> = next
-                .checklist
-                .iter()
-                .filter(|l| l.status == MaterialStatus::Pending)
-                .map(|l| l.name.clone())
-                .collect();
-            if !unreviewed.is_empty() {
-                return Err(CaseError::Unreviewed(unreviewed));
-            }
+            require_reviewed(&next)?;
             let lines: Vec<CorrectionLine> = next
                 .checklist
                 .iter()
@@ -442,23 +434,31 @@ fn accept(
     next.transition(Action::Accept, Some(number.to_string()), ctx, events)
 }
 
-fn require_complete(case: &Case) -> Result<(), CaseError> {
+/// Every material has been looked at: a notice or a decision on half a checklist would not
+/// be the "all at once" the law asks for.
+fn require_reviewed(case: &Case) -> Result<(), CaseError> {
     let unreviewed: Vec<String> = case
         .checklist
         .iter()
         .filter(|l| l.status == MaterialStatus::Pending)
         .map(|l| l.name.clone())
         .collect();
-    if !unreviewed.is_empty() {
-        return Err(CaseError::Unreviewed(unreviewed));
+    if unreviewed.is_empty() {
+        Ok(())
+    } else {
+        Err(CaseError::Unreviewed(unreviewed))
     }
+}
+
+fn require_complete(case: &Case) -> Result<(), CaseError> {
+    require_reviewed(case)?;
     let open: Vec<String> = case
         .checklist
         .iter()
         .filter(|l| l.needs_correction())
         .map(|l| l.name.clone())
         .collect();
-    if open.is_empty() && is_complete(&case.checklist) {
+    if open.is_empty() {
         Ok(())
     } else {
         Err(CaseError::ChecklistIncomplete(open))
