@@ -9,6 +9,9 @@
 //!
 //! Usage: cargo bench -p yichuang-app --bench counter -- [cases-in-cache] [intakes]
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -91,22 +94,9 @@ async fn main() {
     )
     .await
     .expect("catalog");
-    workstation::set(
-        &app,
-        workstation::WorkstationProfile {
-            department_code: "SCJG".into(),
-            window_code: "W03".into(),
-            window_name: "3号窗口".into(),
-            clerk_id: "0301".into(),
-            clerk_name: "李娜".into(),
-            center_name: "江永县政务服务中心".into(),
-            case_format: yichuang_core::numbering::DEFAULT_CASE_FORMAT.into(),
-            notice_format: yichuang_core::numbering::DEFAULT_NOTICE_FORMAT.into(),
-            yellow_within_days: 1,
-        },
-    )
-    .await
-    .expect("profile");
+    workstation::set(&app, common::profile())
+        .await
+        .expect("profile");
     let pool = sqlx::SqlitePool::connect(&format!(
         "sqlite://{}",
         dir.path().join("cache.db").display()

@@ -2,6 +2,8 @@
 //! half-written: the test runs itself again as a child process that takes intakes as fast as
 //! it can, kills it with SIGKILL, and checks the cache it left behind.
 
+mod common;
+
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,22 +27,9 @@ async fn open(dir: &std::path::Path) -> App {
 async fn take_intakes_forever(dir: &std::path::Path) {
     let app = open(dir).await;
     catalog::load_demo(&app, ()).await.expect("demo");
-    workstation::set(
-        &app,
-        workstation::WorkstationProfile {
-            department_code: "SCJG".into(),
-            window_code: "W03".into(),
-            window_name: "3号窗口".into(),
-            clerk_id: "0301".into(),
-            clerk_name: "李娜".into(),
-            center_name: "江永县政务服务中心".into(),
-            case_format: yichuang_core::numbering::DEFAULT_CASE_FORMAT.into(),
-            notice_format: yichuang_core::numbering::DEFAULT_NOTICE_FORMAT.into(),
-            yellow_within_days: 1,
-        },
-    )
-    .await
-    .expect("profile");
+    workstation::set(&app, common::profile())
+        .await
+        .expect("profile");
     std::fs::write(dir.join("ready"), b"").expect("ready flag");
     for i in 0.. {
         cases::intake(
