@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # poppler for reading PDFs back in tests.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev librsvg2-dev webkit2gtk-driver xvfb xauth dbus dbus-x11 fonts-noto-cjk \
-	postgresql poppler-utils
+	postgresql poppler-utils gnome-keyring libsecret-tools
 
 .PHONY: run test deps apt-deps npm-deps tauri-driver frontend app bindings e2e fmt lint clean
 

@@ -4,9 +4,9 @@
 
 use crate::api::workstation::Station;
 use crate::{ApiError, App, ErrorCode};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
-use yichuang_core::case::{self, Case, CaseState, Ctx, Effects, NoticeKind};
-use yichuang_core::catalog::ItemKind;
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use yichuang_core::case::{Case, CaseMutation, CaseState, MutationBody, NoticeKind, Numbered};
+use yichuang_core::catalog::{ItemKind, ServiceItem};
 use yichuang_core::WorkCalendar;
 use yichuang_local::cases::{self as store, CaseIndex};
 use yichuang_local::journal::{self, AuditInput};
@@ -34,26 +34,18 @@ pub(crate) enum Draw {
     Notice(NoticeKind),
 }
 
-fn local_stamp(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
 /// Runs one counter action in one transaction: idempotency check, number allocation, the
-/// core rule, then effect + audit + outbox. Returns the case id.
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn commit<F>(
+/// core rule (the same [`CaseMutation::run`] the county hub replays), then effect + audit +
+/// outbox. `item` is the catalog item of an intake. Returns the case id.
+pub(crate) async fn commit(
     app: &App,
     st: &Station,
     action_key: &str,
     case_id: Option<&str>,
     draw: Draw,
-    mutation: &str,
-    payload: serde_json::Value,
-    rule: F,
-) -> Result<String, ApiError>
-where
-    F: FnOnce(Option<&Case>, Option<String>, &Ctx<'_>) -> Result<Effects, ApiError>,
-{
+    body: MutationBody,
+    item: Option<&ServiceItem>,
+) -> Result<String, ApiError> {
     let lang = app.lang();
     let key = action_key.trim();
     if key.is_empty() {
@@ -64,20 +56,9 @@ where
     }
     let now = app.clock.local_now();
     let calendar = app.calendar();
-    let actor = case::Actor {
-        user_id: st.profile.clerk_id.clone(),
-        name: st.profile.clerk_name.clone(),
-        role: case::Role::Clerk,
-    };
-    let ctx = Ctx {
-        actor: &actor,
-        workstation: &st.id,
-        now,
-        calendar: &calendar,
-        lang,
-        closing: closing_time(),
-    };
-    let request_sha = hex_sha256(&format!("{mutation}\n{}\n{payload}", case_id.unwrap_or("")));
+    let actor = crate::api::session::acting_user(app, st).await?;
+    let body_json = serde_json::to_string(&body).expect("mutation body serialises");
+    let request_sha = hex_sha256(&format!("{}\n{body_json}", case_id.unwrap_or("")));
     let mut tx = app.store.write().await.map_err(store_err(lang))?;
     if let Some(done) = journal::action_result(&mut tx, key)
         .await
@@ -109,33 +90,55 @@ where
     // Numbers are drawn inside the transaction: if the rule refuses, the rollback returns
     // the number and the series stays gap-free.
     let year = now.year();
-    let number = match draw {
+    let (series, number_of) = match draw {
         // A series is named by its rendered prefix, so a workstation moved to another window
         // starts that window's series instead of continuing its old count under a new name.
-        Draw::Notice(kind) => {
-            let series = format!(
+        Draw::Notice(kind) => (
+            Some(format!(
                 "notice:{}",
                 st.notice_format
                     .render(&st.parts, kind.series_code(), year, 0)
-            );
-            let seq = journal::next_in_series(&mut tx, &series)
-                .await
-                .map_err(store_err(lang))?;
-            Some(
+            )),
+            Box::new(move |seq| {
                 st.notice_format
-                    .render(&st.parts, kind.series_code(), year, seq),
-            )
-        }
-        Draw::CaseNumber => {
-            let series = format!("case:{}", st.case_format.render(&st.parts, "", year, 0));
+                    .render(&st.parts, kind.series_code(), year, seq)
+            }) as Box<dyn Fn(u64) -> String + Send + Sync>,
+        ),
+        Draw::CaseNumber => (
+            Some(format!("case:{}", st.case_format.render(&st.parts, "", year, 0))),
+            Box::new(move |seq| st.case_format.render(&st.parts, "", year, seq))
+                as Box<dyn Fn(u64) -> String + Send + Sync>,
+        ),
+        Draw::Nothing => (None, Box::new(|_| String::new()) as Box<dyn Fn(u64) -> String + Send + Sync>),
+    };
+    let number = match series {
+        Some(series) => {
             let seq = journal::next_in_series(&mut tx, &series)
                 .await
                 .map_err(store_err(lang))?;
-            Some(st.case_format.render(&st.parts, "", year, seq))
+            Some(Numbered {
+                series,
+                seq,
+                number: number_of(seq),
+            })
         }
-        Draw::Nothing => None,
+        None => None,
     };
-    let effects = rule(current.as_ref(), number.clone(), &ctx)?;
+    let mutation = CaseMutation {
+        case_id: current
+            .as_ref()
+            .map(|c| c.id.clone())
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        base_version: current.as_ref().map(|c| c.version),
+        actor: actor.clone(),
+        workstation: st.id.clone(),
+        at: now,
+        number,
+        body,
+    };
+    let effects = mutation
+        .run(current.as_ref(), item, &calendar, lang, closing_time())
+        .map_err(|e| ApiError::from_mutation(e, lang))?;
     if effects.events.is_empty() {
         // Nothing changed (e.g. the checklist saved as it was): nothing to record.
         return Ok(effects.case.id);
@@ -145,11 +148,13 @@ where
         .await
         .map_err(store_err(lang))?;
     let c = &effects.case;
+    let name = mutation.name();
+    let number = mutation.number.as_ref().map(|n| n.number.clone());
     // The entry seals what the action wrote: the case as stored and each notice's hash, so
     // an edit to those rows no longer matches the chain.
     let detail = serde_json::json!({
         "case_no": c.case_no,
-        "mutation": mutation,
+        "mutation": name,
         "state": c.state,
         "version": c.version,
         "number": number,
@@ -165,34 +170,27 @@ where
             workstation: &st.id,
             actor_id: &actor.user_id,
             actor: &actor.name,
-            action: mutation,
+            action: name,
             case_id: Some(&c.id),
             detail: detail.to_string(),
         },
     )
     .await
     .map_err(store_err(lang))?;
-    let envelope = serde_json::json!({
-        "mutation": mutation,
-        "case_id": c.id,
-        "base_version": current.as_ref().map(|c| c.version),
-        "actor": actor,
-        "workstation": st.id,
-        "at": local_stamp(now),
-        "number": number,
-        "input": payload,
-    });
+    // The outbox carries the intent, not the resulting rows: the county replays it with the
+    // same rule against its own copy, so a case decided elsewhere meanwhile is refused there.
+    let envelope = serde_json::to_value(&mutation).expect("mutation serialises");
     let mutation_id = uuid::Uuid::new_v4().to_string();
-    journal::enqueue(&mut tx, &mutation_id, mutation, Some(&c.id), &envelope, &at)
+    journal::enqueue(&mut tx, &mutation_id, name, Some(&c.id), &envelope, &at)
         .await
         .map_err(store_err(lang))?;
-    journal::remember_action(&mut tx, key, &c.id, mutation, &request_sha, &at)
+    journal::remember_action(&mut tx, key, &c.id, name, &request_sha, &at)
         .await
         .map_err(store_err(lang))?;
     tx.commit()
         .await
         .map_err(|e| ApiError::from_store(StoreError::from(e), lang))?;
-    tracing::info!(case_no = %c.case_no, mutation, "case action committed");
+    tracing::info!(case_no = %c.case_no, mutation = name, "case action committed");
     Ok(c.id.clone())
 }
 

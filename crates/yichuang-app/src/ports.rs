@@ -1,11 +1,12 @@
 //! Ports to the world outside the domain: the clock, desktop notifications, and the desktop's
 //! save dialog and print viewer. Real implementations live in the Tauri shell; the fakes here
-//! serve tests. The keyring joins with enrollment (sync).
+//! serve tests. The secret store port is yichuang-sync's; its keyring adapter is yichuang-keyring.
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+pub use yichuang_sync::{MemorySecretStore, Secret, SecretError, SecretStore};
 
 /// China Standard Time, in which every counter date and deadline is reckoned.
 pub fn china_time() -> FixedOffset {
@@ -167,3 +168,4 @@ impl Clock for ShiftedClock {
         Utc::now() + self.offset
     }
 }
+

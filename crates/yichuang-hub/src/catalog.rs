@@ -97,14 +97,16 @@ pub async fn import_catalog(pool: &PgPool, text: &str) -> Result<CatalogImport, 
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO catalog_version (version, region_code, region_name, sha256, document, is_current) \
-         VALUES ($1, $2, $3, $4, $5::jsonb, TRUE)",
+        "INSERT INTO catalog_version (version, region_code, region_name, sha256, document, \
+         is_current, source_text) VALUES ($1, $2, $3, $4, $5::jsonb, TRUE, $6)",
     )
     .bind(&catalog.version)
     .bind(&catalog.region.code)
     .bind(&catalog.region.name)
     .bind(&sha)
     .bind(&document)
+    // The file as published: workstations import exactly this text.
+    .bind(text)
     .execute(&mut *tx)
     .await?;
     for d in &catalog.departments {

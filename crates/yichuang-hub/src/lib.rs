@@ -1,8 +1,12 @@
-//! The county hub: the county's PostgreSQL database (migrations, stores) and the commands
-//! county IT runs against it. The sync server joins here later; domain rules stay in
-//! yichuang-core so the hub and the workstations decide alike.
+//! The county hub: the county's PostgreSQL database (migrations, the county's copy of cases),
+//! the commands county IT runs against it (`admin`, `catalog`), and the sync server
+//! workstations push to and pull from (`server`). Domain rules stay in yichuang-core so the
+//! hub and the workstations decide alike.
 
+pub mod admin;
 pub mod catalog;
+pub mod county;
 pub mod db;
+pub mod server;
 
 pub use catalog::{import_catalog, CatalogImport, HubCatalogError};

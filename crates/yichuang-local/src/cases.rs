@@ -52,33 +52,78 @@ pub async fn save(tx: &mut Tx, effects: &Effects, index: &CaseIndex) -> Result<(
         if c.version != 1 {
             return Err(StoreError::Stale(c.case_no.clone()));
         }
-        sqlx::query(
-            "INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, \
-             is_open, clock_running, item_code, item_name, item_kind, applicant_name, \
-             applicant_id, received_at, due_date, statutory_due, version, document) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&c.id)
-        .bind(&c.case_no)
-        .bind(&c.office.department_code)
-        .bind(&c.office.window_code)
-        .bind(&c.owner)
-        .bind(&state)
-        .bind(index.is_open)
-        .bind(index.clock_running)
-        .bind(&c.item.code)
-        .bind(&c.item.name)
-        .bind(c.item.kind.as_str())
-        .bind(c.applicant.name())
-        .bind(c.applicant.id_number())
-        .bind(c.received_at.format("%Y-%m-%dT%H:%M:%S").to_string())
-        .bind(&due)
-        .bind(&statutory)
-        .bind(i64::from(c.version))
-        .bind(&doc)
-        .execute(&mut **tx)
-        .await?;
+        insert_row(tx, c, index, false).await?;
     }
+    write_children(tx, effects).await
+}
+
+/// Writes a case received whole (from the county): the row as given (replacing the local
+/// one), all its events and notices. The caller has removed the earlier events and notices.
+pub async fn insert_whole(
+    tx: &mut Tx,
+    effects: &Effects,
+    index: &CaseIndex,
+) -> Result<(), StoreError> {
+    insert_row(tx, &effects.case, index, true).await?;
+    write_children(tx, effects).await
+}
+
+async fn insert_row(
+    tx: &mut Tx,
+    c: &Case,
+    index: &CaseIndex,
+    replace: bool,
+) -> Result<(), StoreError> {
+    let doc = serde_json::to_string(c).map_err(corrupt)?;
+    let due = index.due_date.map(|d| d.to_string());
+    let statutory = index.statutory_due.map(|d| d.to_string());
+    let state = serde_json::to_value(c.state).map_err(corrupt)?;
+    let state = state.as_str().unwrap_or_default().to_string();
+    // Replacing keeps the row (cards point at it) and overwrites every column.
+    let on_conflict = if replace {
+        " ON CONFLICT (id) DO UPDATE SET case_no = excluded.case_no, \
+         department_code = excluded.department_code, window_code = excluded.window_code, \
+         owner = excluded.owner, state = excluded.state, is_open = excluded.is_open, \
+         clock_running = excluded.clock_running, item_code = excluded.item_code, \
+         item_name = excluded.item_name, item_kind = excluded.item_kind, \
+         applicant_name = excluded.applicant_name, applicant_id = excluded.applicant_id, \
+         received_at = excluded.received_at, due_date = excluded.due_date, \
+         statutory_due = excluded.statutory_due, version = excluded.version, \
+         document = excluded.document"
+    } else {
+        ""
+    };
+    sqlx::query(&format!(
+        "INSERT INTO case_record (id, case_no, department_code, window_code, owner, state, \
+         is_open, clock_running, item_code, item_name, item_kind, applicant_name, \
+         applicant_id, received_at, due_date, statutory_due, version, document) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?){on_conflict}"
+    ))
+    .bind(&c.id)
+    .bind(&c.case_no)
+    .bind(&c.office.department_code)
+    .bind(&c.office.window_code)
+    .bind(&c.owner)
+    .bind(&state)
+    .bind(index.is_open)
+    .bind(index.clock_running)
+    .bind(&c.item.code)
+    .bind(&c.item.name)
+    .bind(c.item.kind.as_str())
+    .bind(c.applicant.name())
+    .bind(c.applicant.id_number())
+    .bind(c.received_at.format("%Y-%m-%dT%H:%M:%S").to_string())
+    .bind(&due)
+    .bind(&statutory)
+    .bind(i64::from(c.version))
+    .bind(&doc)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn write_children(tx: &mut Tx, effects: &Effects) -> Result<(), StoreError> {
+    let c = &effects.case;
     for e in &effects.events {
         sqlx::query("INSERT INTO case_event (case_id, seq, at, document) VALUES (?, ?, ?, ?)")
             .bind(&c.id)

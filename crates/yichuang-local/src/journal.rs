@@ -144,27 +144,28 @@ pub async fn verify_audit(store: &crate::Store) -> Result<Result<u64, ChainBreak
     )
     .fetch_all(store.pool())
     .await?;
-    let entries: Vec<AuditEntry> = rows
-        .iter()
-        .map(|r| AuditEntry {
-            seq: r.get::<i64, _>("seq") as u64,
-            at: r.get("at"),
-            workstation: r.get("workstation"),
-            actor_id: r.get("actor_id"),
-            actor: r.get("actor"),
-            action: r.get("action"),
-            case_id: r.get("case_id"),
-            detail: r.get("detail"),
-            prev_hash: r.get("prev_hash"),
-            hash: r.get("hash"),
-        })
-        .collect();
+    let entries: Vec<AuditEntry> = rows.iter().map(audit_row).collect();
     let head = crate::settings::get(store, "audit.head").await?;
     let head = head.as_deref().and_then(|h| {
         let (s, hash) = h.split_once(':')?;
         Some((s.parse::<u64>().ok()?, hash))
     });
     Ok(verify_chain(&entries, head).map(|()| entries.len() as u64))
+}
+
+pub(crate) fn audit_row(r: &sqlx::sqlite::SqliteRow) -> AuditEntry {
+    AuditEntry {
+        seq: r.get::<i64, _>("seq") as u64,
+        at: r.get("at"),
+        workstation: r.get("workstation"),
+        actor_id: r.get("actor_id"),
+        actor: r.get("actor"),
+        action: r.get("action"),
+        case_id: r.get("case_id"),
+        detail: r.get("detail"),
+        prev_hash: r.get("prev_hash"),
+        hash: r.get("hash"),
+    }
 }
 
 /// How many mutations wait for the county.

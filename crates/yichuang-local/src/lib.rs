@@ -11,6 +11,7 @@ pub mod inquiry;
 pub mod journal;
 pub mod settings;
 mod store;
+pub mod sync;
 
 pub use error::StoreError;
 pub use store::Store;

@@ -135,32 +135,21 @@ pub async fn intake(app: &App, req: IntakeRequest) -> Result<CaseDetail, ApiErro
         .await
         .map_err(store_err(app.lang()))?
         .unwrap_or_default();
-    let lang = app.lang();
-    let payload = serde_json::to_value(&req).expect("request serialises");
     let id = commit(
         app,
         &st,
         &req.action_key,
         None,
         Draw::CaseNumber,
-        "intake",
-        payload,
-        |_, case_no, ctx| {
-            Case::intake(
-                Intake {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    case_no: case_no.unwrap_or_default(),
-                    item: &item,
-                    catalog_version: &version,
-                    applicant: &req.applicant,
-                    agent: req.agent.as_ref(),
-                    situations: &req.situations,
-                    office: office(&st),
-                },
-                ctx,
-            )
-            .map_err(|e| ApiError::from_case(e, lang))
+        MutationBody::Intake {
+            item_code: item.code.clone(),
+            catalog_version: version,
+            applicant: req.applicant.clone(),
+            agent: req.agent.clone(),
+            situations: req.situations.clone(),
+            office: office(&st),
         },
+        Some(&item),
     )
     .await?;
     get(app, CaseRequest { case_id: id }).await
@@ -185,21 +174,16 @@ pub async fn act(app: &App, req: CaseActionRequest) -> Result<CaseDetail, ApiErr
         Some(kind) => Draw::Notice(kind),
         None => Draw::Nothing,
     };
-    let payload = serde_json::to_value(&req.command).expect("command serialises");
-    let command = req.command.clone();
     let id = commit(
         app,
         &st,
         &req.action_key,
         Some(&req.case_id),
         draw,
-        command.name(),
-        payload,
-        |current, number, ctx| {
-            let current = current.expect("loaded for an existing case");
-            case::apply(current, &command, number.as_deref(), ctx)
-                .map_err(|e| ApiError::from_case(e, lang))
+        MutationBody::Command {
+            command: req.command.clone(),
         },
+        None,
     )
     .await?;
     get(app, CaseRequest { case_id: id }).await

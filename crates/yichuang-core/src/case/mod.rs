@@ -9,6 +9,7 @@ mod checklist;
 mod clock;
 mod command;
 mod error;
+mod mutation;
 mod notice;
 mod state;
 
@@ -25,6 +26,7 @@ pub use clock::{
 };
 pub use command::{apply, CaseCommand, LineUpdate, ART_32};
 pub use error::CaseError;
+pub use mutation::{CaseMutation, MutationBody, MutationError, Numbered};
 pub use notice::{
     materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,
     NoticeKind, NoticeRef, NoticeVoid,

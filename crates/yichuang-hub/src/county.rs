@@ -1,0 +1,153 @@
+//! The county's copy of cases: reading one for update, writing a mutation's effects under the
+//! next `gseq`, and reading cases back whole for a pull. Every function runs inside the
+//! caller's transaction, whose `yichuang.department` setting row-level security enforces.
+
+use sqlx::types::Json;
+use sqlx::{PgConnection, Postgres, Row, Transaction};
+use std::collections::HashMap;
+use yichuang_core::case::{Case, CaseEvent, Effects, IssuedNotice};
+use yichuang_sync::CaseBundle;
+
+pub type Tx = Transaction<'static, Postgres>;
+
+/// The next value of the county's change counter. Its row stays locked until the caller
+/// commits, so values are taken in commit order (see the migration).
+pub async fn next_gseq(tx: &mut PgConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("UPDATE sync_counter SET value = value + 1 WHERE id RETURNING value")
+        .fetch_one(&mut *tx)
+        .await
+}
+
+/// Names the department this transaction works for (row-level security reads it).
+pub async fn scope_to(tx: &mut PgConnection, department: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT set_config('yichuang.department', $1, true)")
+        .bind(department)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// The county's case, locked until the transaction ends.
+pub async fn load_for_update(tx: &mut PgConnection, id: &str) -> Result<Option<Case>, sqlx::Error> {
+    let doc: Option<Json<Case>> =
+        sqlx::query_scalar("SELECT document FROM case_record WHERE id = $1 FOR UPDATE")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(doc.map(|d| d.0))
+}
+
+/// Writes a mutation's effects: the case row (under a new gseq), new events and notices, and
+/// voids of earlier notices.
+pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<i64, sqlx::Error> {
+    let c = &effects.case;
+    let gseq = next_gseq(tx).await?;
+    let state = serde_json::to_value(c.state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO case_record (id, case_no, department_code, window_code, state, version, \
+         document, gseq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version, \
+           document = excluded.document, gseq = excluded.gseq, updated_at = now()",
+    )
+    .bind(&c.id)
+    .bind(&c.case_no)
+    .bind(&c.office.department_code)
+    .bind(&c.office.window_code)
+    .bind(&state)
+    .bind(i32::try_from(c.version).unwrap_or(i32::MAX))
+    .bind(Json(c))
+    .bind(gseq)
+    .execute(&mut *tx)
+    .await?;
+    for e in &effects.events {
+        sqlx::query(
+            "INSERT INTO case_event (case_id, seq, department_code, document) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&c.id)
+        .bind(i32::try_from(e.seq).unwrap_or(i32::MAX))
+        .bind(&c.office.department_code)
+        .bind(Json(e))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for n in &effects.notices {
+        sqlx::query(
+            "INSERT INTO notice (number, case_id, department_code, kind, sha256, document) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&n.number)
+        .bind(&c.id)
+        .bind(&c.office.department_code)
+        .bind(n.content.kind().as_str())
+        .bind(n.sha256())
+        .bind(Json(n))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for r in c.notices.iter().filter(|n| n.voided.is_some()) {
+        let v = r.voided.as_ref().expect("filtered");
+        sqlx::query(
+            "UPDATE notice SET voided_reason = $1, voided_at = $2 \
+             WHERE number = $3 AND voided_reason IS NULL",
+        )
+        .bind(&v.reason)
+        .bind(v.at)
+        .bind(&r.number)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(gseq)
+}
+
+/// Cases whole (row, timeline, notices) by id, in the order of `ids`.
+pub async fn bundles(tx: &mut PgConnection, ids: &[String]) -> Result<Vec<CaseBundle>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = sqlx::query("SELECT id, gseq, document FROM case_record WHERE id = ANY($1)")
+        .bind(ids)
+        .fetch_all(&mut *tx)
+        .await?;
+    let mut cases: HashMap<String, (i64, Case)> = HashMap::new();
+    for r in rows {
+        let Json(case): Json<Case> = r.get("document");
+        cases.insert(r.get("id"), (r.get("gseq"), case));
+    }
+    let mut events: HashMap<String, Vec<CaseEvent>> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT case_id, document FROM case_event WHERE case_id = ANY($1) ORDER BY case_id, seq",
+    )
+    .bind(ids)
+    .fetch_all(&mut *tx)
+    .await?
+    {
+        let Json(e): Json<CaseEvent> = r.get("document");
+        events.entry(r.get("case_id")).or_default().push(e);
+    }
+    let mut notices: HashMap<String, Vec<IssuedNotice>> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT case_id, document FROM notice WHERE case_id = ANY($1) ORDER BY case_id, number",
+    )
+    .bind(ids)
+    .fetch_all(&mut *tx)
+    .await?
+    {
+        let Json(n): Json<IssuedNotice> = r.get("document");
+        notices.entry(r.get("case_id")).or_default().push(n);
+    }
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            let (gseq, case) = cases.remove(id)?;
+            Some(CaseBundle {
+                gseq,
+                case,
+                events: events.remove(id).unwrap_or_default(),
+                notices: notices.remove(id).unwrap_or_default(),
+            })
+        })
+        .collect())
+}
