@@ -33,6 +33,35 @@ impl PgCluster {
         &self.url
     }
 
+    /// The same database as another role (e.g. the hub's least-privileged login).
+    pub fn url_as(&self, user: &str) -> String {
+        let after_scheme = self.url.find("://").map_or(0, |i| i + 3);
+        let at = self.url[after_scheme..]
+            .find('@')
+            .map(|i| after_scheme + i + 1)
+            .unwrap_or(after_scheme);
+        format!("{}{user}@{}", &self.url[..after_scheme], &self.url[at..])
+    }
+
+    /// Restarts the server (fast shutdown: open connections are cut, as in a real restart).
+    /// Only a throwaway cluster can be restarted; a shared server is never touched.
+    pub fn restart(&self) {
+        let owned = self
+            .owned
+            .as_ref()
+            .expect("restarting needs a throwaway cluster (unset YICHUANG_TEST_PG_URL)");
+        let data = owned.dir.path().join("data");
+        let log = owned.dir.path().join("server.log");
+        // With a log file, the server does not hold pg_ctl's output pipe open.
+        owned.pg(
+            "pg_ctl",
+            &[
+                "restart", "-m", "fast", "-w", "-t", "60", "-D", path_str(&data), "-l",
+                path_str(&log),
+            ],
+        );
+    }
+
     async fn on_server(base: &str) -> PgCluster {
         use sqlx::Connection;
         let name = format!("yichuang_test_{}_{}", std::process::id(), unique());

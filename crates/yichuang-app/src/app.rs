@@ -1,6 +1,8 @@
 //! The App value: opened once per process (or per test) over a data directory.
 
-use crate::ports::{Clock, Desktop, HeadlessDesktop, NoNotifier, Notifier, SystemClock};
+use crate::ports::{
+    Clock, Desktop, HeadlessDesktop, MemorySecretStore, NoNotifier, Notifier, SecretStore, SystemClock,
+};
 use crate::ApiError;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -18,6 +20,8 @@ pub struct AppConfig {
     pub clock: Arc<dyn Clock>,
     pub notifier: Arc<dyn Notifier>,
     pub desktop: Arc<dyn Desktop>,
+    /// Where the hub credential lives (the OS keyring in the desktop).
+    pub secrets: Arc<dyn SecretStore>,
 }
 
 impl AppConfig {
@@ -54,6 +58,7 @@ impl AppConfig {
             clock,
             notifier: Arc::new(NoNotifier),
             desktop: Arc::new(HeadlessDesktop::default()),
+            secrets: Arc::new(MemorySecretStore::default()),
         }
     }
 }
@@ -65,6 +70,16 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) notifier: Arc<dyn Notifier>,
     pub(crate) desktop: Arc<dyn Desktop>,
+    pub(crate) secrets: Arc<dyn SecretStore>,
+    /// Who is logged in at this window (kept in memory only: a restart asks again).
+    pub(crate) session: std::sync::Mutex<Option<crate::api::session::SessionUser>>,
+    /// Failed logins per user name: (count, last failure), for the short lockout.
+    pub(crate) login_failures:
+        std::sync::Mutex<std::collections::HashMap<String, (u32, chrono::DateTime<chrono::Utc>)>>,
+    /// One sync run at a time (the timer and "sync now" never overlap).
+    pub(crate) sync_gate: tokio::sync::Mutex<()>,
+    /// What the last sync attempt found, for the status bar.
+    pub(crate) sync_state: std::sync::Mutex<crate::sync::LastAttempt>,
     /// The CJK font for notices, found on first use.
     pub(crate) font: std::sync::OnceLock<yichuang_documents::CjkFont>,
     calendar: RwLock<Arc<WorkCalendar>>,
@@ -97,6 +112,11 @@ impl App {
             clock: config.clock,
             notifier: config.notifier,
             desktop: config.desktop,
+            secrets: config.secrets,
+            session: std::sync::Mutex::new(None),
+            login_failures: std::sync::Mutex::new(std::collections::HashMap::new()),
+            sync_gate: tokio::sync::Mutex::new(()),
+            sync_state: std::sync::Mutex::new(crate::sync::LastAttempt::default()),
             font: std::sync::OnceLock::new(),
             calendar: RwLock::new(Arc::new(WorkCalendar::embedded())),
             lang: RwLock::new(lang),

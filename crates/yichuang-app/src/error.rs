@@ -2,14 +2,14 @@
 //! message in the user's language. Raw database or IO text never reaches a clerk; it goes to
 //! the log instead.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use yichuang_core::case::{CaseError, FieldError};
 use yichuang_core::Lang;
 use yichuang_local::StoreError;
 
 /// Stable, language-neutral error codes. The UI switches on these, never on messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     CatalogInvalid,
@@ -27,6 +27,19 @@ pub enum ErrorCode {
     DocumentFailed,
     DesktopFailed,
     ActionKeyReused,
+    // Login and sync.
+    LoginRequired,
+    LoginFailed,
+    LoginLocked,
+    NotEnrolled,
+    AlreadyEnrolled,
+    EnrollmentNeedsEmptyCache,
+    EnrollmentRefused,
+    HubAddressInvalid,
+    HubOffline,
+    HubRefused,
+    ClientTooOld,
+    SecretStoreFailed,
     // Case rules (yichuang-core `CaseError::code`).
     IllegalTransition,
     InvalidApplicant,
@@ -49,7 +62,7 @@ pub enum ErrorCode {
 }
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{code:?}: {message}")]
 pub struct ApiError {
     pub code: ErrorCode,
@@ -98,6 +111,29 @@ impl ApiError {
             code,
             message: err.message(lang),
             fields,
+        }
+    }
+
+    /// A mutation that could not run: its case rule's refusal, or a missing/duplicate case.
+    pub fn from_mutation(err: yichuang_core::case::MutationError, lang: Lang) -> Self {
+        use yichuang_core::case::MutationError as M;
+        match err {
+            M::Case(e) => ApiError::from_case(e, lang),
+            M::MissingCase => ApiError::new(
+                ErrorCode::CaseNotFound,
+                lang.pick("找不到该办件", "No such case"),
+            ),
+            M::CaseExists => ApiError::new(
+                ErrorCode::InvalidInput,
+                lang.pick("该办件已存在", "The case already exists"),
+            ),
+            M::UnknownItem(code) => ApiError::new(
+                ErrorCode::ItemNotFound,
+                match lang {
+                    Lang::ZhCn => format!("目录中没有事项 {code}"),
+                    Lang::En => format!("No item {code} in the catalog"),
+                },
+            ),
         }
     }
 

@@ -53,6 +53,15 @@ macro_rules! for_each_command {
             alerts_list: $crate::api::alerts::list, () => Vec<$crate::api::alerts::Alert>;
             alerts_dismiss: $crate::api::alerts::dismiss,
                 $crate::api::alerts::DismissAlertRequest => Vec<$crate::api::alerts::Alert>;
+            session_current: $crate::api::session::current, () => $crate::api::session::SessionState;
+            session_login: $crate::api::session::login,
+                $crate::api::session::LoginRequest => $crate::api::session::SessionState;
+            session_logout: $crate::api::session::logout, () => $crate::api::session::SessionState;
+            sync_status: $crate::api::sync::status, () => $crate::api::sync::SyncStatus;
+            sync_now: $crate::api::sync::sync_now, () => $crate::api::sync::SyncStatus;
+            sync_enroll: $crate::api::sync::enroll,
+                $crate::api::sync::EnrollRequest => $crate::api::sync::SyncStatus;
+            sync_conflicts: $crate::api::sync::conflicts, () => Vec<$crate::api::sync::Conflict>;
         }
     };
 }
@@ -60,7 +69,8 @@ macro_rules! for_each_command {
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::api::{
-        alerts, audit, calendar, cases, catalog, inquiry, notices, settings, workstation,
+        alerts, audit, calendar, cases, catalog, inquiry, notices, session, settings, sync,
+        workstation,
     };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
@@ -68,6 +78,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::ErrorCode::decl(cfg),
         yichuang_core::Lang::decl(cfg),
         settings::Settings::decl(cfg),
+        session::LoginRequest::decl(cfg),
+        session::SessionUser::decl(cfg),
+        session::SessionState::decl(cfg),
+        sync::EnrollRequest::decl(cfg),
+        sync::SyncStatus::decl(cfg),
+        sync::Conflict::decl(cfg),
         settings::SetLanguageRequest::decl(cfg),
         catalog::CatalogStatus::decl(cfg),
         catalog::CatalogVersionInfo::decl(cfg),

@@ -9,6 +9,7 @@ mod commit;
 mod error;
 pub mod ipc;
 pub mod ports;
+pub mod sync;
 
 pub use app::{App, AppConfig};
 pub use error::{ApiError, ErrorCode};

@@ -19,6 +19,15 @@ pub async fn set(store: &Store, key: &str, value: &str) -> Result<(), StoreError
     Ok(())
 }
 
+/// Sets a value inside the caller's write transaction.
+pub async fn set_in_tx(
+    tx: &mut Transaction<'static, Sqlite>,
+    key: &str,
+    value: &str,
+) -> Result<(), StoreError> {
+    set_in(tx, key, value).await
+}
+
 pub(crate) async fn set_in(
     tx: &mut Transaction<'static, Sqlite>,
     key: &str,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use yichuang_core::case::{
     self, card_for, Action, AgentInput, ApplicantInput, Card, Case, CaseClock, CaseCommand,
-    CaseEvent, CaseState, Deadlines, Intake, NoticeKind, NoticeVoid, Office, Pause,
+    CaseEvent, CaseState, Deadlines, MutationBody, NoticeKind, NoticeVoid, Office, Pause,
 };
 use yichuang_local::cases::{self as store, QueueFilter};
 use yichuang_local::{catalog as catalog_store, StoreError};
@@ -169,7 +169,6 @@ fn office(st: &Station) -> Office {
 /// Any command on an existing case.
 pub async fn act(app: &App, req: CaseActionRequest) -> Result<CaseDetail, ApiError> {
     let st = station(app).await?;
-    let lang = app.lang();
     let draw = match req.command.issues() {
         Some(kind) => Draw::Notice(kind),
         None => Draw::Nothing,

@@ -126,7 +126,7 @@ pub async fn load_demo(app: &App, _req: ()) -> Result<ImportCatalogResult, ApiEr
     import_text(app, DEMO_CATALOG, CatalogSource::Demo).await
 }
 
-async fn import_text(
+pub(crate) async fn import_text(
     app: &App,
     text: &str,
     source: CatalogSource,

@@ -8,5 +8,7 @@ pub mod cases;
 pub mod catalog;
 pub mod inquiry;
 pub mod notices;
+pub mod session;
 pub mod settings;
+pub mod sync;
 pub mod workstation;

@@ -1,7 +1,8 @@
 //! This workstation's place in the center: its department and window, the clerk at it, the
 //! number formats of its series and the yellow-card threshold. Set once in 设置; every case
-//! and notice number is drawn from the series these name. (Who is logged in moves to the
-//! hub's users with sync; until then the clerk is named here.)
+//! and notice number is drawn from the series these name. Once the PC is enrolled with the
+//! county, its department, window and center come from the hub and cannot be changed here,
+//! and the clerk is whoever logs in (see `session`).
 
 use crate::{ApiError, App, ErrorCode};
 use serde::{Deserialize, Serialize};
@@ -129,6 +130,17 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
     ] {
         *f = f.trim().to_string();
     }
+    let enrolled = crate::sync::enrollment(app).await?;
+    let previous = get(app, ()).await?.profile;
+    if let (Some(e), Some(old)) = (&enrolled, &previous) {
+        // The county decides where this PC sits; the rest stays the window's choice.
+        p.department_code = e.department_code.clone();
+        p.window_code = e.window_code.clone();
+        p.center_name = old.center_name.clone();
+        if p.window_name.is_empty() {
+            p.window_name = old.window_name.clone();
+        }
+    }
     let version = catalog_store::current_version(&app.store)
         .await
         .map_err(store_err(app))?
@@ -151,7 +163,6 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
     }
     // Cases are never orphaned: a window with open cases keeps its department until they are
     // closed (or, once AB岗 lands, handed over).
-    let previous = get(app, ()).await?.profile;
     if let Some(old) = previous.filter(|old| old.department_code != p.department_code) {
         let open = yichuang_local::cases::open_count(&app.store, &old.department_code)
             .await
@@ -173,7 +184,7 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
             "Window code: 1–8 letters or digits (e.g. W03)",
         ));
     }
-    if p.clerk_name.is_empty() || p.clerk_id.is_empty() {
+    if enrolled.is_none() && (p.clerk_name.is_empty() || p.clerk_id.is_empty()) {
         return Err(invalid(
             app,
             "clerk_name",
@@ -218,6 +229,23 @@ pub async fn set(app: &App, req: WorkstationProfile) -> Result<WorkstationInfo, 
         .await
         .map_err(store_err(app))?;
     get(app, ()).await
+}
+
+/// Takes the department, window and center the county enrolled this PC for, keeping the
+/// window's own choices (formats, yellow-card lead) when a profile exists.
+pub(crate) async fn adopt_enrollment(
+    app: &App,
+    reply: &yichuang_sync::EnrollReply,
+) -> Result<(), ApiError> {
+    let mut p = get(app, ()).await?.profile.unwrap_or_else(defaults);
+    p.department_code = reply.department_code.clone();
+    p.window_code = reply.window_code.clone();
+    p.window_name = reply.window_name.clone();
+    p.center_name = reply.center_name.clone();
+    let json = serde_json::to_string(&p).expect("profile serialises");
+    settings::set(&app.store, PROFILE_KEY, &json)
+        .await
+        .map_err(store_err(app))
 }
 
 /// Everything a counter action needs to know about this workstation.

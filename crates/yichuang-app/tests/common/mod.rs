@@ -32,6 +32,7 @@ pub async fn counter_at(local: &str) -> Counter {
         clock: clock.clone(),
         notifier: notifier.clone(),
         desktop: desktop.clone(),
+        secrets: Arc::new(yichuang_app::ports::MemorySecretStore::default()),
     })
     .await
     .expect("open");

@@ -37,6 +37,18 @@ const TITLES: Record<IpcErrorCode, MessageKey> = {
   notice_already_void: "error.notice_already_void",
   notice_still_valid: "error.notice_still_valid",
   notice_answered: "error.notice_answered",
+  login_required: "error.login_required",
+  login_failed: "error.login_failed",
+  login_locked: "error.login_locked",
+  not_enrolled: "error.not_enrolled",
+  already_enrolled: "error.already_enrolled",
+  enrollment_needs_empty_cache: "error.enrollment_needs_empty_cache",
+  enrollment_refused: "error.enrollment_refused",
+  hub_address_invalid: "error.hub_address_invalid",
+  hub_offline: "error.hub_offline",
+  hub_refused: "error.hub_refused",
+  client_too_old: "error.client_too_old",
+  secret_store_failed: "error.secret_store_failed",
   ipc_failed: "error.ipc_failed",
 };
 

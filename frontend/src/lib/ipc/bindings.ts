@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered";
 
 export type Lang = "zh-CN" | "en";
 
@@ -18,6 +18,66 @@ export type Settings = { lang: Lang,
  * Where the local cache lives, for IT staff.
  */
 data_dir: string, };
+
+export type LoginRequest = { username: string, password: string, };
+
+export type SessionUser = { user_id: string, username: string, name: string, role: Role, department_code: string, };
+
+export type SessionState = { 
+/**
+ * Enrolled with the county: a login is required to act.
+ */
+enrolled: boolean, user: SessionUser | null, };
+
+export type EnrollRequest = { 
+/**
+ * e.g. https://hub.county.gov.cn:8443
+ */
+hub_address: string, 
+/**
+ * The one-time token county IT printed for this window.
+ */
+token: string, 
+/**
+ * The county's own CA certificate (PEM), if its hub certificate is not publicly trusted.
+ */
+ca_pem: string | null, };
+
+export type SyncStatus = { enrolled: boolean, hub_address: string | null, workstation_id: string | null, 
+/**
+ * `null` until the first attempt; `false` while the hub cannot be reached.
+ */
+online: boolean | null, 
+/**
+ * Actions waiting to reach the county.
+ */
+pending: number, 
+/**
+ * Actions the county refused (see the conflicts list).
+ */
+conflicts: number, 
+/**
+ * RFC 3339, last successful sync.
+ */
+last_sync_at: string | null, 
+/**
+ * The last attempt's error, if it failed.
+ */
+last_error: ApiError | null, 
+/**
+ * The hub asks for a newer version of this software; the outbox is kept meanwhile.
+ */
+needs_update: boolean, };
+
+export type Conflict = { local_seq: number, 
+/**
+ * The refused action (`intake`, `accept`, …).
+ */
+action: string, case_id: string | null, case_no: string | null, 
+/**
+ * Stable code from the county (`case_changed`, `number_taken`, …).
+ */
+code: string, reason: string, done_at: string, refused_at: string, };
 
 export type SetLanguageRequest = { lang: Lang, };
 
@@ -374,4 +434,11 @@ export const api = {
   inquiryToday: (): Promise<Array<Inquiry>> => call("inquiry_today", null),
   alertsList: (): Promise<Array<Alert>> => call("alerts_list", null),
   alertsDismiss: (req: DismissAlertRequest): Promise<Array<Alert>> => call("alerts_dismiss", req),
+  sessionCurrent: (): Promise<SessionState> => call("session_current", null),
+  sessionLogin: (req: LoginRequest): Promise<SessionState> => call("session_login", req),
+  sessionLogout: (): Promise<SessionState> => call("session_logout", null),
+  syncStatus: (): Promise<SyncStatus> => call("sync_status", null),
+  syncNow: (): Promise<SyncStatus> => call("sync_now", null),
+  syncEnroll: (req: EnrollRequest): Promise<SyncStatus> => call("sync_enroll", req),
+  syncConflicts: (): Promise<Array<Conflict>> => call("sync_conflicts", null),
 } as const;

@@ -23,6 +23,18 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   document_failed: true,
   desktop_failed: true,
   action_key_reused: true,
+  login_required: true,
+  login_failed: true,
+  login_locked: true,
+  not_enrolled: true,
+  already_enrolled: true,
+  enrollment_needs_empty_cache: true,
+  enrollment_refused: true,
+  hub_address_invalid: true,
+  hub_offline: true,
+  hub_refused: true,
+  client_too_old: true,
+  secret_store_failed: true,
   illegal_transition: true,
   invalid_applicant: true,
   unknown_situation: true,
@@ -111,11 +123,33 @@ export function toIpcError(command: string, reason: unknown): IpcError {
   return new IpcError("ipc_failed", message, command, reason);
 }
 
+type ErrorListener = (error: IpcError) => void;
+const listeners = new Set<ErrorListener>();
+
+/**
+ * Hears every failed command before its caller does (e.g. the session provider brings back
+ * the login screen on `login_required`). Returns the unsubscribe function.
+ */
+export function onIpcError(listener: ErrorListener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
 /** Calls a backend command with its request as the `req` argument. */
 export async function call<T>(command: string, req: unknown): Promise<T> {
   try {
     return await invoke<T>(command, { req });
   } catch (reason) {
-    throw toIpcError(command, reason);
+    const error = toIpcError(command, reason);
+    for (const listener of [...listeners]) {
+      try {
+        listener(error);
+      } catch {
+        // A listener's own failure must not replace the command's error.
+      }
+    }
+    throw error;
   }
 }

@@ -1,0 +1,181 @@
+//! Who is at the window. Once this PC is enrolled with the county, every action needs a
+//! logged-in user of the window's department, checked offline against the Argon2id hashes
+//! synced down from the hub; the session lives in memory only. A PC that was never enrolled
+//! (training, trial) acts as the clerk named in 设置 → 本窗口.
+
+use super::workstation::Station;
+use crate::{ApiError, App, ErrorCode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use yichuang_core::case::{Actor, Role};
+use yichuang_local::journal::{self, AuditInput};
+use yichuang_local::sync as sync_store;
+
+/// Failed attempts before a user name is locked for a short while.
+const MAX_FAILURES: u32 = 5;
+const LOCKOUT_SECONDS: i64 = 60;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// The logged-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SessionUser {
+    pub user_id: String,
+    pub username: String,
+    pub name: String,
+    pub role: Role,
+    pub department_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SessionState {
+    /// Enrolled with the county: a login is required to act.
+    pub enrolled: bool,
+    pub user: Option<SessionUser>,
+}
+
+pub async fn current(app: &App, _req: ()) -> Result<SessionState, ApiError> {
+    Ok(SessionState {
+        enrolled: crate::sync::enrollment(app).await?.is_some(),
+        user: app.session.lock().expect("session lock").clone(),
+    })
+}
+
+fn failed(app: &App) -> ApiError {
+    ApiError::new(
+        ErrorCode::LoginFailed,
+        app.lang().pick(
+            "用户名或密码不正确",
+            "Wrong user name or password",
+        ),
+    )
+}
+
+/// Checks the password against the synced hash (also offline) and opens the session.
+pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiError> {
+    let lang = app.lang();
+    let Some(enrolled) = crate::sync::enrollment(app).await? else {
+        return Err(ApiError::new(
+            ErrorCode::NotEnrolled,
+            lang.pick(
+                "本机尚未注册到县级中心，无需登录。",
+                "This PC is not enrolled with the county; no login is needed.",
+            ),
+        ));
+    };
+    let username = req.username.trim().to_string();
+    let now = app.clock.now();
+    if let Some((count, last)) = app
+        .login_failures
+        .lock()
+        .expect("failures lock")
+        .get(&username)
+    {
+        if *count >= MAX_FAILURES && (now - *last).num_seconds() < LOCKOUT_SECONDS {
+            return Err(ApiError::new(
+                ErrorCode::LoginLocked,
+                lang.pick(
+                    "连续输错密码次数过多，请 1 分钟后再试。",
+                    "Too many wrong passwords; try again in a minute.",
+                ),
+            ));
+        }
+    }
+    let user = sync_store::user_by_username(&app.store, &username)
+        .await
+        .map_err(|e| ApiError::from_store(e, lang))?;
+    // Verification costs tens of milliseconds by design; keep it off the async workers.
+    let ok = match &user {
+        Some(u) if u.active && u.department_code == enrolled.department_code => {
+            let (hash, password) = (u.password_hash.clone(), req.password.clone());
+            tokio::task::spawn_blocking(move || yichuang_core::password::verify(&hash, &password))
+                .await
+                .unwrap_or(false)
+        }
+        _ => false,
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        let mut failures = app.login_failures.lock().expect("failures lock");
+        let entry = failures.entry(username).or_insert((0, now));
+        *entry = (entry.0 + 1, now);
+        return Err(failed(app));
+    };
+    app.login_failures
+        .lock()
+        .expect("failures lock")
+        .remove(&username);
+    let role: Role = serde_json::from_value(serde_json::Value::String(user.role.clone()))
+        .unwrap_or(Role::Clerk);
+    let session = SessionUser {
+        user_id: user.user_id,
+        username: user.username,
+        name: user.name,
+        role,
+        department_code: user.department_code,
+    };
+    record(app, &session, "login").await?;
+    *app.session.lock().expect("session lock") = Some(session);
+    current(app, ()).await
+}
+
+pub async fn logout(app: &App, _req: ()) -> Result<SessionState, ApiError> {
+    let user = app.session.lock().expect("session lock").take();
+    if let Some(user) = user {
+        record(app, &user, "logout").await?;
+    }
+    current(app, ()).await
+}
+
+/// Logins and logouts are part of the audit trail (who was at the window when).
+async fn record(app: &App, user: &SessionUser, action: &str) -> Result<(), ApiError> {
+    let lang = app.lang();
+    let ws = super::workstation::workstation_id(app).await?;
+    let err = |e| ApiError::from_store(e, lang);
+    let mut tx = app.store.write().await.map_err(err)?;
+    journal::append_audit(
+        &mut tx,
+        AuditInput {
+            at: app.clock.now().to_rfc3339(),
+            workstation: &ws,
+            actor_id: &user.user_id,
+            actor: &user.name,
+            action,
+            case_id: None,
+            detail: serde_json::json!({ "username": user.username }).to_string(),
+        },
+    )
+    .await
+    .map_err(err)?;
+    tx.commit()
+        .await
+        .map_err(|e| ApiError::from_store(e.into(), lang))
+}
+
+/// Who performs a counter action: the logged-in user on an enrolled PC (refused when nobody
+/// is), or the clerk named in the profile on a PC that was never enrolled.
+pub(crate) async fn acting_user(app: &App, st: &Station) -> Result<Actor, ApiError> {
+    if crate::sync::enrollment(app).await?.is_none() {
+        return Ok(Actor {
+            user_id: st.profile.clerk_id.clone(),
+            name: st.profile.clerk_name.clone(),
+            role: Role::Clerk,
+        });
+    }
+    let user = app.session.lock().expect("session lock").clone();
+    match user {
+        Some(u) if u.department_code == st.profile.department_code => Ok(Actor {
+            user_id: u.user_id,
+            name: u.name,
+            role: u.role,
+        }),
+        _ => Err(ApiError::new(
+            ErrorCode::LoginRequired,
+            app.lang()
+                .pick("请先登录", "Please log in first"),
+        )),
+    }
+}
