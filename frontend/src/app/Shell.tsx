@@ -1,5 +1,6 @@
-// The app shell: header with catalog version and window, left menu, and the selected page.
-// A case opened from the queue (or just taken in) replaces the page until the clerk goes back.
+// The app shell: header with catalog version, window, logged-in user and (on a PC enrolled
+// with the county) the sync badge; left menu, and the selected page. A case opened from the
+// queue, a conflict (or just taken in) replaces the page until the clerk goes back.
 // F2 anywhere opens a fresh intake form.
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
@@ -11,9 +12,14 @@ import { IntakePage } from "../features/intake/IntakePage";
 import { QueuePage } from "../features/queue/QueuePage";
 import { NO_FILTERS, type Filters } from "../features/queue/QueueFilters";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { useSession } from "../features/session/context";
+import { UserBadge } from "../features/session/UserBadge";
+import { ConflictsPage } from "../features/sync/ConflictsPage";
+import { NeedsUpdateAlert } from "../features/sync/NeedsUpdateAlert";
+import { SyncStatusBar } from "../features/sync/SyncStatusBar";
 import { WelcomePage } from "../features/welcome/WelcomePage";
 import { useWorkstation } from "../features/workstation/context";
-import { DEFAULT_NAV, NAV_ITEMS, NEEDS_CATALOG, isNavKey, type NavKey } from "./nav";
+import { DEFAULT_NAV, NEEDS_CATALOG, isNavKey, visibleNav, type NavKey } from "./nav";
 import { UnderConstruction } from "./UnderConstruction";
 import { useCatalogStatus } from "./useCatalogStatus";
 import { useHotkey } from "./useHotkey";
@@ -30,6 +36,7 @@ export function Shell() {
   const [queueFilters, setQueueFilters] = useState<Filters>(NO_FILTERS);
   const { status, error, refresh } = useCatalogStatus();
   const workstation = useWorkstation();
+  const { enrolled } = useSession();
   const current = status?.current ?? null;
   const profile = workstation.info?.profile ?? null;
 
@@ -94,6 +101,8 @@ export function Shell() {
         return <InquiryPage catalogVersion={version} onGoSettings={() => go("settings")} />;
       case "catalog":
         return <CatalogPage catalogVersion={version} />;
+      case "conflicts":
+        return <ConflictsPage onOpenCase={setOpenCase} />;
       case "settings":
         return <SettingsPage status={status} onCatalogChanged={refresh} />;
       default:
@@ -108,22 +117,40 @@ export function Shell() {
           display: "flex",
           alignItems: "center",
           justifyContent: "space-between",
+          flexWrap: "wrap",
           gap: 16,
           paddingInline: 24,
+          height: "auto",
+          minHeight: 64,
+          lineHeight: "normal",
+          paddingBlock: 8,
         }}
       >
         <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="app-title">
           {t("app.title")}
         </Typography.Title>
-        <span style={{ color: "rgba(255,255,255,0.85)" }}>
+        <span
+          style={{
+            color: "rgba(255,255,255,0.85)",
+            display: "flex",
+            alignItems: "center",
+            flexWrap: "wrap",
+            gap: 16,
+          }}
+        >
+          <SyncStatusBar onOpenConflicts={() => go("conflicts")} />
           {profile && (
-            <span data-testid="header-window" style={{ marginInlineEnd: 16 }}>
-              {t("app.windowBadge", {
-                window: profile.window_name || profile.window_code,
-                clerk: profile.clerk_name,
-              })}
+            <span data-testid="header-window">
+              {/* Once enrolled, whoever logs in acts; the profile's clerk is not shown. */}
+              {enrolled
+                ? profile.window_name || profile.window_code
+                : t("app.windowBadge", {
+                    window: profile.window_name || profile.window_code,
+                    clerk: profile.clerk_name,
+                  })}
             </span>
           )}
+          <UserBadge />
           <span data-testid="header-catalog">
             {current
               ? t("app.catalogBadge", { version: current.version, region: current.region_name })
@@ -139,7 +166,7 @@ export function Shell() {
             mode="inline"
             selectedKeys={[nav]}
             style={{ height: "100%", borderInlineEnd: 0 }}
-            items={NAV_ITEMS.map((item) => ({
+            items={visibleNav(enrolled).map((item) => ({
               key: item.key,
               label: <span data-testid={`nav-${item.key}`}>{t(item.label)}</span>,
             }))}
@@ -150,6 +177,7 @@ export function Shell() {
           />
         </Sider>
         <Content style={{ padding: 24, overflow: "auto" }}>
+          <NeedsUpdateAlert />
           {error && (
             <Alert
               type="error"

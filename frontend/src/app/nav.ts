@@ -9,6 +9,7 @@ export type NavKey =
   | "approvals"
   | "handover"
   | "ledger"
+  | "conflicts"
   | "settings";
 
 /** Pages that exist only as placeholders so far. */
@@ -25,8 +26,17 @@ export const NAV_ITEMS: ReadonlyArray<{ key: NavKey; label: MessageKey }> = [
   { key: "approvals", label: "nav.approvals" },
   { key: "handover", label: "nav.handover" },
   { key: "ledger", label: "nav.ledger" },
+  { key: "conflicts", label: "nav.conflicts" },
   { key: "settings", label: "nav.settings" },
 ];
+
+/** Pages only a PC enrolled with the county has (hidden otherwise). */
+export const ENROLLED_ONLY: ReadonlySet<NavKey> = new Set(["conflicts"]);
+
+/** The menu as this PC shows it. */
+export function visibleNav(enrolled: boolean): ReadonlyArray<{ key: NavKey; label: MessageKey }> {
+  return NAV_ITEMS.filter((item) => enrolled || !ENROLLED_ONLY.has(item.key));
+}
 
 /** The clerk's day starts at the queue (the welcome page stands in until a catalog is loaded). */
 export const DEFAULT_NAV: NavKey = "queue";

@@ -1,8 +1,9 @@
-// The settings page: this window (本窗口), language, catalog status and import, holiday calendar,
-// audit trail, local data directory.
+// The settings page: connection to the county hub, this window (本窗口), language, catalog
+// status and import, holiday calendar, audit trail, local data directory.
 import { Alert, Card, Space, Typography } from "antd";
 import type { CatalogStatus } from "../../lib/ipc";
 import { useI18n } from "../../lib/i18n";
+import { HubCard } from "../sync/HubCard";
 import { AuditCard } from "./AuditCard";
 import { CalendarCard } from "./CalendarCard";
 import { CatalogStatusCard } from "./CatalogStatusCard";
@@ -28,6 +29,7 @@ export function SettingsPage({ status, onCatalogChanged }: Props) {
             description={<div style={{ whiteSpace: "pre-wrap" }}>{settingsError.message}</div>}
           />
         )}
+        <HubCard />
         <WorkstationCard catalogVersion={status?.current?.version ?? null} />
         <LanguageCard />
         <CatalogStatusCard status={status} onCatalogChanged={onCatalogChanged} />

@@ -1,6 +1,8 @@
 // 本窗口: this workstation's department, window, clerk and number formats. Every case and
 // notice number is drawn from the series these name, so the backend checks them; its
-// per-field messages are shown on the fields.
+// per-field messages are shown on the fields. On a PC enrolled with the county, the county
+// decides the department, window code and center name, and the logged-in user acts (no clerk
+// fields here).
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useEffect, useState } from "react";
 import {
@@ -12,6 +14,7 @@ import {
 } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { clearEditedFieldErrors, clearFieldErrors, showFieldErrors } from "../../lib/form/fieldErrors";
+import { useSession } from "../session/context";
 import { useWorkstation } from "../workstation/context";
 
 const FIELDS: (keyof WorkstationProfile)[] = [
@@ -30,6 +33,7 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
   const t = useT();
   const { message } = App.useApp();
   const { info, replace } = useWorkstation();
+  const { enrolled } = useSession();
   const [form] = Form.useForm<WorkstationProfile>();
   const [departments, setDepartments] = useState<DepartmentInfo[]>([]);
   const [busy, setBusy] = useState(false);
@@ -61,7 +65,9 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
     setBusy(true);
     setFailure(null);
     try {
+      // Fields not shown (the clerk, once enrolled) keep what the profile has.
       const next = await api.workstationSet({
+        ...initial,
         ...values,
         yellow_within_days: Number(values.yellow_within_days ?? 0),
       });
@@ -77,6 +83,10 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
       setBusy(false);
     }
   };
+
+  const countyHint = enrolled ? (
+    <span data-testid="ws-set-by-county">{t("workstation.setByCounty")}</span>
+  ) : undefined;
 
   return (
     <Card title={t("workstation.title")} size="small" data-testid="settings-workstation">
@@ -112,9 +122,11 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
               label={t("workstation.department")}
               data-testid="ws-field-department_code"
               rules={[{ required: true, message: t("form.required") }]}
+              extra={countyHint}
             >
               <Select
                 data-testid="ws-department"
+                disabled={enrolled || undefined}
                 showSearch
                 optionFilterProp="label"
                 placeholder={t("workstation.departmentPlaceholder")}
@@ -123,30 +135,50 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item required name="center_name" label={t("workstation.centerName")} data-testid="ws-field-center_name">
-              <Input data-testid="ws-center-name" placeholder={t("workstation.centerNamePlaceholder")} />
+            <Form.Item
+              required
+              name="center_name"
+              label={t("workstation.centerName")}
+              data-testid="ws-field-center_name"
+              extra={countyHint}
+            >
+              <Input
+                data-testid="ws-center-name"
+                disabled={enrolled || undefined}
+                placeholder={t("workstation.centerNamePlaceholder")}
+              />
             </Form.Item>
           </Col>
-          <Col span={6}>
-            <Form.Item required name="window_code" label={t("workstation.windowCode")} data-testid="ws-field-window_code">
-              <Input data-testid="ws-window-code" placeholder="W03" />
+          <Col span={enrolled ? 12 : 6}>
+            <Form.Item
+              required
+              name="window_code"
+              label={t("workstation.windowCode")}
+              data-testid="ws-field-window_code"
+              extra={countyHint}
+            >
+              <Input data-testid="ws-window-code" disabled={enrolled || undefined} placeholder="W03" />
             </Form.Item>
           </Col>
-          <Col span={6}>
+          <Col span={enrolled ? 12 : 6}>
             <Form.Item name="window_name" label={t("workstation.windowName")} data-testid="ws-field-window_name">
               <Input data-testid="ws-window-name" placeholder={t("workstation.windowNamePlaceholder")} />
             </Form.Item>
           </Col>
-          <Col span={6}>
-            <Form.Item required name="clerk_id" label={t("workstation.clerkId")} data-testid="ws-field-clerk_id">
-              <Input data-testid="ws-clerk-id" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item required name="clerk_name" label={t("workstation.clerkName")} data-testid="ws-field-clerk_name">
-              <Input data-testid="ws-clerk-name" />
-            </Form.Item>
-          </Col>
+          {!enrolled && (
+            <>
+              <Col span={6}>
+                <Form.Item required name="clerk_id" label={t("workstation.clerkId")} data-testid="ws-field-clerk_id">
+                  <Input data-testid="ws-clerk-id" />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item required name="clerk_name" label={t("workstation.clerkName")} data-testid="ws-field-clerk_name">
+                  <Input data-testid="ws-clerk-name" />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col span={9}>
             <Form.Item name="case_format" label={t("workstation.caseFormat")} data-testid="ws-field-case_format">
               <Input data-testid="ws-case-format" />
@@ -175,10 +207,14 @@ export function WorkstationCard({ catalogVersion }: { catalogVersion: string | n
         </Button>
         {info?.profile && (
           <Typography.Text type="success" style={{ marginInlineStart: 12 }} data-testid="ws-configured">
-            {t("workstation.configured", {
-              window: info.profile.window_name || info.profile.window_code,
-              clerk: info.profile.clerk_name,
-            })}
+            {enrolled
+              ? t("workstation.configuredWindow", {
+                  window: info.profile.window_name || info.profile.window_code,
+                })
+              : t("workstation.configured", {
+                  window: info.profile.window_name || info.profile.window_code,
+                  clerk: info.profile.clerk_name,
+                })}
           </Typography.Text>
         )}
       </Form>
