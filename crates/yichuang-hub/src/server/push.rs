@@ -213,6 +213,7 @@ async fn apply_one(
         }
         Err(RunError::Refused(Refusal(code, reason))) => {
             sp.rollback().await.map_err(db)?;
+            mark_number_used(tx, scope, m).await.map_err(db)?;
             Verdict::Rejected { code, reason }
         }
         Err(RunError::Database(e)) => {
@@ -453,6 +454,25 @@ async fn check_series(
             .await?;
             Ok(())
         }
+    }
+}
+
+/// A refused mutation still used its number at the window (a notice may even have been
+/// printed): the series mark moves past it so the next number is not taken for a gap.
+async fn mark_number_used(
+    tx: &mut PgConnection,
+    scope: &Scope,
+    m: &OutboxMutation,
+) -> Result<(), sqlx::Error> {
+    let Some(n) = serde_json::from_value::<CaseMutation>(m.payload.clone())
+        .ok()
+        .and_then(|c| c.number)
+    else {
+        return Ok(());
+    };
+    match check_series(tx, scope, &n).await {
+        Ok(()) | Err(RunError::Refused(_)) => Ok(()),
+        Err(RunError::Database(e)) => Err(e),
     }
 }
 
