@@ -41,6 +41,7 @@ export function LoginScreen() {
       data-testid="login-screen"
       style={{
         minHeight: "100vh",
+        boxSizing: "border-box",
         display: "flex",
         alignItems: "center",
         justifyContent: "center",

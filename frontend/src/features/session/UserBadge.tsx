@@ -4,7 +4,7 @@ import { useState } from "react";
 import { toIpcError } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { useSession } from "./context";
-import { roleKey } from "./roles";
+import { roleLabel } from "./roles";
 
 export function UserBadge() {
   const t = useT();
@@ -27,7 +27,7 @@ export function UserBadge() {
   return (
     <span data-testid="header-user" style={{ whiteSpace: "nowrap" }}>
       <span data-testid="header-user-name">
-        {t("session.userBadge", { name: user.name, role: t(roleKey(user.role)) })}
+        {t("session.userBadge", { name: user.name, role: roleLabel(t, user.role) })}
       </span>
       <Button
         type="link"

@@ -1,16 +1,18 @@
-// The user's role as the header shows it (首席代表, 窗口人员, …).
-import type { MessageKey } from "../../lib/i18n";
+// The user's role as the header shows it (首席代表, 窗口人员, …); a role this version does not
+// know yet is shown as its code.
+import type { MessageKey, Translate } from "../../lib/i18n";
 import type { SessionUser } from "../../lib/ipc";
 
 export type Role = SessionUser["role"];
 
-const ROLE_LABELS: Record<Role, MessageKey> = {
-  clerk: "role.clerk",
-  chief_rep: "role.chief_rep",
-  supervisor: "role.supervisor",
-  admin: "role.admin",
-};
+const ROLE_LABELS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ["clerk", "role.clerk"],
+  ["chief_rep", "role.chief_rep"],
+  ["supervisor", "role.supervisor"],
+  ["admin", "role.admin"],
+]);
 
-export function roleKey(role: Role): MessageKey {
-  return ROLE_LABELS[role];
+export function roleLabel(t: Translate, role: Role): string {
+  const key = ROLE_LABELS.get(role);
+  return key ? t(key) : String(role);
 }

@@ -10,7 +10,7 @@ import { api } from "./bindings";
 function rejectWith(reason: unknown) {
   invoke.mockImplementation(() => Promise.reject(reason));
 }
-import { call, IpcError, toIpcError } from "./call";
+import { call, IpcError, onIpcError, toIpcError } from "./call";
 
 describe("call", () => {
   beforeEach(() => {
@@ -60,6 +60,26 @@ describe("call", () => {
     expect(err).toBeInstanceOf(IpcError);
     expect((err as IpcError).code).toBe("ipc_failed");
     expect((err as IpcError).message).toBe("command catalog_foo not found");
+  });
+
+  it("tells error listeners about every failed command, until they unsubscribe", async () => {
+    const heard: string[] = [];
+    const stop = onIpcError((e) => heard.push(`${e.command}:${e.code}`));
+    const broken = onIpcError(() => {
+      throw new Error("listener bug");
+    });
+    rejectWith({ code: "login_required", message: "请先登录" });
+    const err = (await call("case_queue", {}).catch((e: unknown) => e)) as IpcError;
+    expect(err.code).toBe("login_required");
+    expect(heard).toEqual(["case_queue:login_required"]);
+
+    invoke.mockResolvedValue([]);
+    await call("alerts_list", null);
+    stop();
+    broken();
+    rejectWith("gone");
+    await call("alerts_list", null).catch(() => {});
+    expect(heard).toEqual(["case_queue:login_required"]);
   });
 
   it("does not trust unknown codes or malformed objects", () => {
