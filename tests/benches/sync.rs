@@ -3,8 +3,8 @@
 //! (results go to docs/PERFORMANCE.md):
 //!
 //! 1. push throughput: N intakes taken offline at a window, pushed through the hub's server
-//!    (authentication, the core rule replayed, case + timeline + mutation log + audit entries
-//!    + series mark, in batches of 200 per transaction) — mutations per second; baseline:
+//!    (authentication, the core rule replayed, case, timeline, mutation log, audit entries
+//!    and series mark, in batches of 200 per transaction) — mutations per second; baseline:
 //!    multi-row INSERTs of the same case documents, events, mutation payloads and audit
 //!    entries into twin tables, 200 per transaction;
 //! 2. first pull of M cases (default 100,000) by a newly enrolled window: every page read in
@@ -77,10 +77,7 @@ async fn main() {
                 .execute(&mut *tx)
                 .await
                 .expect("scope");
-            let rows: Vec<(String,)> = sqlx::query_as(sql)
-                .fetch_all(&mut *tx)
-                .await
-                .expect("rows");
+            let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&mut *tx).await.expect("rows");
             rows.into_iter().map(|r| r.0).collect::<Vec<_>>()
         }
     };
@@ -90,7 +87,13 @@ async fn main() {
     let audit = all("SELECT format('(%L,%s,%L,%L,%L,%L,%L,%L,%L,%L,%L)', workstation_id, seq, department_code, at, actor_id, actor, action, case_id, detail, prev_hash, hash) FROM audit_entry").await;
     let mut raw = Duration::ZERO;
     raw += bulk(&county.admin, "INSERT INTO raw_case_record (id, case_no, department_code, window_code, state, version, document, gseq)", &cases, 200).await;
-    raw += bulk(&county.admin, "INSERT INTO raw_case_event (case_id, seq, department_code, document)", &events, 200).await;
+    raw += bulk(
+        &county.admin,
+        "INSERT INTO raw_case_event (case_id, seq, department_code, document)",
+        &events,
+        200,
+    )
+    .await;
     raw += bulk(&county.admin, "INSERT INTO raw_mutation_log (workstation_id, local_seq, mutation_id, department_code, kind, case_id, payload, status)", &log, 200).await;
     raw += bulk(&county.admin, "INSERT INTO raw_audit_entry (workstation_id, seq, department_code, at, actor_id, actor, action, case_id, detail, prev_hash, hash)", &audit, 200).await;
     println!(
@@ -131,7 +134,11 @@ async fn main() {
             lit(&format!("SEED-{i:07}")),
             lit(&doc.to_string())
         ));
-        event_rows.push(format!("({},1,'SCJG',{}::jsonb)", lit(&id), lit(&event_doc)));
+        event_rows.push(format!(
+            "({},1,'SCJG',{}::jsonb)",
+            lit(&id),
+            lit(&event_doc)
+        ));
     }
     sqlx::query("SELECT set_config('yichuang.department', '*', false)")
         .execute(&county.admin)
@@ -152,7 +159,13 @@ async fn main() {
         .await
         .expect("seed pool");
     seeded += bulk(&seed_pool, "INSERT INTO case_record (id, case_no, department_code, window_code, state, version, document, gseq)", &case_rows, 1000).await;
-    seeded += bulk(&seed_pool, "INSERT INTO case_event (case_id, seq, department_code, document)", &event_rows, 1000).await;
+    seeded += bulk(
+        &seed_pool,
+        "INSERT INTO case_event (case_id, seq, department_code, document)",
+        &event_rows,
+        1000,
+    )
+    .await;
     sqlx::query("UPDATE sync_counter SET value = $1")
         .bind(start_gseq + pull_rows as i64)
         .execute(&seed_pool)

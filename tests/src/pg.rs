@@ -56,7 +56,15 @@ impl PgCluster {
         owned.pg(
             "pg_ctl",
             &[
-                "restart", "-m", "fast", "-w", "-t", "60", "-D", path_str(&data), "-l",
+                "restart",
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "60",
+                "-D",
+                path_str(&data),
+                "-l",
                 path_str(&log),
             ],
         );

@@ -30,7 +30,10 @@ async fn a_department_cannot_read_or_write_another_departments_cases_through_the
     )
     .await
     .expect("queue");
-    assert!(queue.is_empty(), "the police window sees no market-regulation case");
+    assert!(
+        queue.is_empty(),
+        "the police window sees no market-regulation case"
+    );
 
     // A raw pull from the start with the police credential: no case, only police users.
     let client = yichuang_sync::HubClient::new(
@@ -146,10 +149,15 @@ async fn a_department_cannot_read_or_write_another_departments_cases_through_the
         vec![Some(RejectCode::CaseNotFound), Some(RejectCode::OutOfScope)],
         "the other department's case does not exist for the police PC, and it cannot open one there"
     );
-    assert!(reply.outcomes.iter().all(|o| o.case.is_none()), "nothing of the other department comes back");
+    assert!(
+        reply.outcomes.iter().all(|o| o.case.is_none()),
+        "nothing of the other department comes back"
+    );
     assert_eq!(
         county
-            .count("SELECT count(*) FROM case_record WHERE state = 'withdrawn' OR id = 'forged-case'")
+            .count(
+                "SELECT count(*) FROM case_record WHERE state = 'withdrawn' OR id = 'forged-case'"
+            )
             .await,
         0
     );
@@ -184,8 +192,16 @@ async fn row_level_security_stops_the_hubs_own_database_role_outside_its_departm
         n
     }
     assert!(visible(&county, Some("SCJG")).await > 2);
-    assert_eq!(visible(&county, Some("GA")).await, 0, "another department sees nothing");
-    assert_eq!(visible(&county, None).await, 0, "no department named: nothing");
+    assert_eq!(
+        visible(&county, Some("GA")).await,
+        0,
+        "another department sees nothing"
+    );
+    assert_eq!(
+        visible(&county, None).await,
+        0,
+        "no department named: nothing"
+    );
 
     // Writing a row of another department is refused by PostgreSQL itself.
     let mut tx = county.hub_pool.begin().await.expect("tx");
@@ -200,7 +216,10 @@ async fn row_level_security_stops_the_hubs_own_database_role_outside_its_departm
     .execute(&mut *tx)
     .await
     .expect_err("row-level security");
-    let code = err.as_database_error().and_then(|e| e.code()).map(|c| c.to_string());
+    let code = err
+        .as_database_error()
+        .and_then(|e| e.code())
+        .map(|c| c.to_string());
     assert_eq!(code.as_deref(), Some("42501"), "{err}");
     tx.rollback().await.expect("rollback");
     let mut tx = county.hub_pool.begin().await.expect("tx");

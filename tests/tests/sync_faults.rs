@@ -54,14 +54,20 @@ async fn a_reply_lost_after_the_county_committed_is_answered_from_the_stored_ver
         3,
         "the county committed"
     );
-    assert_eq!(local_count(&a, "SELECT count(*) FROM outbox WHERE status = 'pending'").await, 3);
+    assert_eq!(
+        local_count(&a, "SELECT count(*) FROM outbox WHERE status = 'pending'").await,
+        3
+    );
 
     // The workstation process ends and starts again; it pushes the same mutations again.
     let a = a.restart().await;
     proxy.set(Fault::Pass);
     let status = a.sync().await.expect("sync after the restart");
     assert_eq!(status.pending, 0);
-    assert_eq!(status.conflicts, 0, "duplicates get their stored verdict, not a refusal");
+    assert_eq!(
+        status.conflicts, 0,
+        "duplicates get their stored verdict, not a refusal"
+    );
     assert_eq!(county.count("SELECT count(*) FROM case_record").await, 3);
     assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, 3);
     assert_eq!(
@@ -86,7 +92,10 @@ async fn a_hub_killed_in_the_middle_of_a_push_commits_all_or_nothing_and_the_ret
     });
     assert!(result.is_err(), "the hub died before answering");
     let held = county.count("SELECT count(*) FROM case_record").await;
-    assert!(held == 0 || held == 120, "one transaction per batch: {held}");
+    assert!(
+        held == 0 || held == 120,
+        "one transaction per batch: {held}"
+    );
 
     let _hub = HubServer::start_on(Hub::new(county.hub_pool.clone()), port).await;
     let status = sync_until_quiet(&a).await;
@@ -159,10 +168,15 @@ async fn a_flaky_network_between_windows_and_hub_converges_without_duplicates() 
     assert_eq!((sa.conflicts, sb.conflicts), (0, 0));
     let outbox = local_count(&a, "SELECT count(*) FROM outbox").await
         + local_count(&b, "SELECT count(*) FROM outbox").await;
-    assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, outbox);
+    assert_eq!(
+        county.count("SELECT count(*) FROM mutation_log").await,
+        outbox
+    );
     assert_eq!(county.count("SELECT count(*) FROM case_record").await, 24);
     assert_eq!(
-        county.count("SELECT count(*) FROM case_record WHERE state = 'accepted'").await,
+        county
+            .count("SELECT count(*) FROM case_record WHERE state = 'accepted'")
+            .await,
         accepted.len() as i64
     );
     assert_eq!(
@@ -238,18 +252,68 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
     assert!(reply.outcomes[0].duplicate);
     assert_eq!(reply.outcomes[0].verdict, yichuang_sync::Verdict::Accepted);
 
-    let cases: Vec<(Option<String>, Option<&str>, String, u16, Option<&str>)> = vec![
+    // (credential, protocol header, body, expected status, expected error code)
+    type Probe = (
+        Option<String>,
+        Option<&'static str>,
+        String,
+        u16,
+        Option<&'static str>,
+    );
+    let cases: Vec<Probe> = vec![
         // Forged: another mutation under a number the county already holds.
-        (Some(credential.clone()), Some("1"), mutation("forged-id", seq), 409, Some("out_of_order")),
+        (
+            Some(credential.clone()),
+            Some("1"),
+            mutation("forged-id", seq),
+            409,
+            Some("out_of_order"),
+        ),
         // A gap in the series of mutations.
-        (Some(credential.clone()), Some("1"), mutation("gap-id", seq + 5), 409, Some("out_of_order")),
+        (
+            Some(credential.clone()),
+            Some("1"),
+            mutation("gap-id", seq + 5),
+            409,
+            Some("out_of_order"),
+        ),
         // Not JSON, and JSON cut short.
-        (Some(credential.clone()), Some("1"), "{\"mutations\": [".into(), 400, Some("malformed")),
-        (Some(credential.clone()), Some("1"), "\u{0}\u{1}garbage".into(), 400, Some("malformed")),
+        (
+            Some(credential.clone()),
+            Some("1"),
+            "{\"mutations\": [".into(),
+            400,
+            Some("malformed"),
+        ),
+        (
+            Some(credential.clone()),
+            Some("1"),
+            "\u{0}\u{1}garbage".into(),
+            400,
+            Some("malformed"),
+        ),
         // No credential, a wrong one, no protocol version.
-        (None, Some("1"), mutation("x", seq + 1), 401, Some("unauthorized")),
-        (Some("wks_not_a_real_one".into()), Some("1"), mutation("x", seq + 1), 401, Some("unauthorized")),
-        (Some(credential.clone()), None, mutation("x", seq + 1), 426, Some("client_too_old")),
+        (
+            None,
+            Some("1"),
+            mutation("x", seq + 1),
+            401,
+            Some("unauthorized"),
+        ),
+        (
+            Some("wks_not_a_real_one".into()),
+            Some("1"),
+            mutation("x", seq + 1),
+            401,
+            Some("unauthorized"),
+        ),
+        (
+            Some(credential.clone()),
+            None,
+            mutation("x", seq + 1),
+            426,
+            Some("client_too_old"),
+        ),
     ];
     for (cred, protocol, body, want, code) in cases {
         let url = push.clone();
@@ -262,7 +326,10 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
         .expect("join");
         assert_eq!(status, want, "{shown}: {reply}");
         if let Some(code) = code {
-            assert!(reply.contains(&format!("\"code\":\"{code}\"")), "{shown}: {reply}");
+            assert!(
+                reply.contains(&format!("\"code\":\"{code}\"")),
+                "{shown}: {reply}"
+            );
         }
     }
     let after = (

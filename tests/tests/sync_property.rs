@@ -79,10 +79,18 @@ async fn story(county: &County, hub: &HubServer, run: u32, steps: Vec<(usize, St
                 let _ = if matches!(s, Step::Accept(_)) {
                     win.accept(&key, &id).await
                 } else {
-                    let detail = cases::get(&win.app, cases::CaseRequest { case_id: id.clone() }).await;
+                    let detail = cases::get(
+                        &win.app,
+                        cases::CaseRequest {
+                            case_id: id.clone(),
+                        },
+                    )
+                    .await;
                     match detail {
                         Ok(d) => {
-                            let _ = win.act(&format!("{key}-t"), &id, common::tick_all(&d)).await;
+                            let _ = win
+                                .act(&format!("{key}-t"), &id, common::tick_all(&d))
+                                .await;
                             win.act(
                                 &key,
                                 &id,
@@ -142,7 +150,11 @@ async fn story(county: &County, hub: &HubServer, run: u32, steps: Vec<(usize, St
         let county_view = county
             .count("SELECT count(*) FROM case_record WHERE department_code = 'SCJG'")
             .await;
-        assert_eq!(replica.len() as i64, county_view, "replica holds the department");
+        assert_eq!(
+            replica.len() as i64,
+            county_view,
+            "replica holds the department"
+        );
         let mismatched = county
             .count(&format!(
                 "SELECT count(*) FROM case_record c WHERE c.department_code = 'SCJG' AND NOT \

@@ -60,7 +60,9 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     hub.kill().await;
     let a1 = a.intake("a-1", 1).await;
     let a2 = a.intake("a-2", 2).await;
-    a.accept("a-2-accept", &a2.case.id).await.expect("accept offline");
+    a.accept("a-2-accept", &a2.case.id)
+        .await
+        .expect("accept offline");
     let _a3 = a.intake("a-3", 3).await;
     let b1 = b.intake("b-1", 4).await;
     let _b2 = b.intake("b-2", 5).await;
@@ -68,7 +70,10 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     assert_eq!(offline.code, ErrorCode::HubOffline);
     let status = sync_api::status(&a.app, ()).await.expect("status");
     assert_eq!(status.online, Some(false));
-    assert_eq!(status.pending, 5, "3 intakes, a tick and an acceptance wait");
+    assert_eq!(
+        status.pending, 5,
+        "3 intakes, a tick and an acceptance wait"
+    );
 
     // Back online: each pushes, then each pulls the other's cases.
     let hub = HubServer::start_on(Hub::new(county.hub_pool.clone()), port).await;
@@ -80,11 +85,16 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     assert_eq!(status.online, Some(true));
 
     // Every case, event, notice and audit entry is at the county exactly once.
-    let total_outbox =
-        local_count(&a, "SELECT count(*) FROM outbox").await + local_count(&b, "SELECT count(*) FROM outbox").await;
-    assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, total_outbox);
+    let total_outbox = local_count(&a, "SELECT count(*) FROM outbox").await
+        + local_count(&b, "SELECT count(*) FROM outbox").await;
     assert_eq!(
-        county.count("SELECT count(*) FROM mutation_log WHERE status = 'accepted'").await,
+        county.count("SELECT count(*) FROM mutation_log").await,
+        total_outbox
+    );
+    assert_eq!(
+        county
+            .count("SELECT count(*) FROM mutation_log WHERE status = 'accepted'")
+            .await,
         total_outbox
     );
     assert_eq!(county.count("SELECT count(*) FROM case_record").await, 5);
@@ -120,7 +130,11 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     .await
     .expect("b opens a's case");
     assert_eq!(seen.case.state, CaseState::Accepted);
-    assert!(seen.case.case_no.contains("W01"), "numbered by A's window: {}", seen.case.case_no);
+    assert!(
+        seen.case.case_no.contains("W01"),
+        "numbered by A's window: {}",
+        seen.case.case_no
+    );
     let _ = (a1, b1);
     hub.kill().await;
 }
@@ -138,7 +152,9 @@ async fn an_action_on_a_case_decided_at_another_window_is_refused_and_listed_as_
 
     // Offline, A accepts while B refuses the same case.
     hub.kill().await;
-    a.accept("a-accept", &case.case.id).await.expect("a accepts offline");
+    a.accept("a-accept", &case.case.id)
+        .await
+        .expect("a accepts offline");
     let detail = cases::get(
         &b.app,
         cases::CaseRequest {
@@ -165,7 +181,10 @@ async fn an_action_on_a_case_decided_at_another_window_is_refused_and_listed_as_
     a.sync().await.expect("a first: accepted");
     let status = b.sync().await.expect("b second");
     assert_eq!(status.pending, 0, "a refused action never blocks the queue");
-    assert_eq!(status.conflicts, 2, "b's tick and refusal were both decided on a stale case");
+    assert_eq!(
+        status.conflicts, 2,
+        "b's tick and refusal were both decided on a stale case"
+    );
 
     let conflicts = sync_api::conflicts(&b.app, ()).await.expect("conflicts");
     assert!(conflicts.iter().any(|c| c.action == "reject"
@@ -184,12 +203,18 @@ async fn an_action_on_a_case_decided_at_another_window_is_refused_and_listed_as_
     .expect("b opens it again");
     assert_eq!(seen.case.state, CaseState::Accepted);
     assert_eq!(
-        county.count("SELECT count(*) FROM case_record WHERE state = 'accepted'").await,
+        county
+            .count("SELECT count(*) FROM case_record WHERE state = 'accepted'")
+            .await,
         1
     );
     // B's refusal notice number was used at the window and stays recorded as refused.
     assert_eq!(
-        county.count("SELECT count(*) FROM mutation_log WHERE status = 'rejected' AND kind = 'reject'").await,
+        county
+            .count(
+                "SELECT count(*) FROM mutation_log WHERE status = 'rejected' AND kind = 'reject'"
+            )
+            .await,
         1
     );
 }
@@ -221,7 +246,11 @@ async fn an_enrolled_window_needs_a_login_of_its_own_department() {
     .expect_err("nobody is logged in");
     assert_eq!(refused.code, ErrorCode::LoginRequired);
 
-    for (user, password) in [("lina", "wrong-password"), ("chenjing", common::PASSWORD), ("nobody", "x")] {
+    for (user, password) in [
+        ("lina", "wrong-password"),
+        ("chenjing", common::PASSWORD),
+        ("nobody", "x"),
+    ] {
         let e = session::login(
             &a.app,
             session::LoginRequest {
@@ -278,7 +307,11 @@ async fn a_replaced_pc_continues_its_windows_number_series_and_the_old_one_is_lo
     let old = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
     let first = old.intake("o-1", 1).await;
     let second = old.intake("o-2", 2).await;
-    assert!(first.case.case_no.ends_with("000001"), "{}", first.case.case_no);
+    assert!(
+        first.case.case_no.ends_with("000001"),
+        "{}",
+        first.case.case_no
+    );
     assert!(second.case.case_no.ends_with("000002"));
     old.sync().await.expect("sync");
 
@@ -291,7 +324,9 @@ async fn a_replaced_pc_continues_its_windows_number_series_and_the_old_one_is_lo
     );
     new.sync().await.expect("sync");
     assert_eq!(
-        county.count("SELECT max(last_seq) FROM series_mark WHERE series LIKE 'case:%'").await,
+        county
+            .count("SELECT max(last_seq) FROM series_mark WHERE series LIKE 'case:%'")
+            .await,
         3
     );
     let e = old.sync().await.expect_err("the replaced PC is revoked");

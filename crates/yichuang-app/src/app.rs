@@ -1,7 +1,8 @@
 //! The App value: opened once per process (or per test) over a data directory.
 
 use crate::ports::{
-    Clock, Desktop, HeadlessDesktop, MemorySecretStore, NoNotifier, Notifier, SecretStore, SystemClock,
+    Clock, Desktop, HeadlessDesktop, MemorySecretStore, NoNotifier, Notifier, SecretStore,
+    SystemClock,
 };
 use crate::ApiError;
 use std::path::{Path, PathBuf};

@@ -105,11 +105,17 @@ pub(crate) async fn commit(
             }) as Box<dyn Fn(u64) -> String + Send + Sync>,
         ),
         Draw::CaseNumber => (
-            Some(format!("case:{}", st.case_format.render(&st.parts, "", year, 0))),
+            Some(format!(
+                "case:{}",
+                st.case_format.render(&st.parts, "", year, 0)
+            )),
             Box::new(move |seq| st.case_format.render(&st.parts, "", year, seq))
                 as Box<dyn Fn(u64) -> String + Send + Sync>,
         ),
-        Draw::Nothing => (None, Box::new(|_| String::new()) as Box<dyn Fn(u64) -> String + Send + Sync>),
+        Draw::Nothing => (
+            None,
+            Box::new(|_| String::new()) as Box<dyn Fn(u64) -> String + Send + Sync>,
+        ),
     };
     let number = match series {
         Some(series) => {

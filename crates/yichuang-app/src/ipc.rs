@@ -79,6 +79,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         yichuang_core::Lang::decl(cfg),
         settings::Settings::decl(cfg),
         session::LoginRequest::decl(cfg),
+        case::Role::decl(cfg),
         session::SessionUser::decl(cfg),
         session::SessionState::decl(cfg),
         sync::EnrollRequest::decl(cfg),

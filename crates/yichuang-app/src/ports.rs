@@ -168,4 +168,3 @@ impl Clock for ShiftedClock {
         Utc::now() + self.offset
     }
 }
-

@@ -232,7 +232,10 @@ async fn run(app: &App) -> Result<SyncReport, ApiError> {
     let Some(enrolled) = enrollment(app).await? else {
         return Err(ApiError::new(
             ErrorCode::NotEnrolled,
-            lang.pick("本机尚未注册到县级中心。", "This PC is not enrolled with the county hub."),
+            lang.pick(
+                "本机尚未注册到县级中心。",
+                "This PC is not enrolled with the county hub.",
+            ),
         ));
     };
     let credential = app
@@ -331,7 +334,10 @@ async fn push(
         }
         for o in &reply.outcomes {
             if let (Verdict::Rejected { .. }, Some(b)) = (&o.verdict, &o.case) {
-                if !store::has_pending(&mut tx, &b.case.id).await.map_err(serr)? {
+                if !store::has_pending(&mut tx, &b.case.id)
+                    .await
+                    .map_err(serr)?
+                {
                     let index = index_of(&b.case, &calendar, today);
                     store::replace_case(&mut tx, &b.case, &b.events, &b.notices, &index)
                         .await
@@ -414,7 +420,10 @@ async fn pull(
             }
             // A case with actions still on their way is ahead of the county's copy: keep it;
             // the county's next version comes back once they are decided.
-            if store::has_pending(&mut tx, &b.case.id).await.map_err(serr)? {
+            if store::has_pending(&mut tx, &b.case.id)
+                .await
+                .map_err(serr)?
+            {
                 continue;
             }
             let index = index_of(&b.case, &calendar, today);

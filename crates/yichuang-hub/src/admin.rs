@@ -49,7 +49,9 @@ impl AdminError {
 }
 
 /// Starts an admin transaction that sees every department (row-level security).
-async fn admin_tx(pool: &PgPool) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+async fn admin_tx(
+    pool: &PgPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT set_config('yichuang.department', '*', true)")
         .execute(&mut *tx)
@@ -152,7 +154,9 @@ pub async fn set_backup(
     window_exists(pool, department, window).await?;
     window_exists(pool, department, backup).await?;
     if window == backup {
-        return Err(AdminError::Invalid("a window cannot be its own backup".into()));
+        return Err(AdminError::Invalid(
+            "a window cannot be its own backup".into(),
+        ));
     }
     sqlx::query(
         "UPDATE service_window SET backup_code = $3 WHERE department_code = $1 AND code = $2",
@@ -185,7 +189,7 @@ pub async fn add_user(
         .unwrap_or_default();
     let id = uuid::Uuid::new_v4().to_string();
     let mut tx = admin_tx(pool).await?;
-    let gseq = next_gseq(&mut *tx).await?;
+    let gseq = next_gseq(&mut tx).await?;
     sqlx::query(
         "INSERT INTO app_user (user_id, username, name, role, department_code, password_hash, gseq) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -218,7 +222,7 @@ pub async fn update_user(
 ) -> Result<(), AdminError> {
     let hash = password.map(yichuang_core::password::hash).transpose()?;
     let mut tx = admin_tx(pool).await?;
-    let gseq = next_gseq(&mut *tx).await?;
+    let gseq = next_gseq(&mut tx).await?;
     let n = sqlx::query(
         "UPDATE app_user SET password_hash = COALESCE($2, password_hash), \
          active = COALESCE($3, active), gseq = $4 WHERE username = $1",

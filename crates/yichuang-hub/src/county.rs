@@ -103,7 +103,10 @@ pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<i64, sqlx
 }
 
 /// Cases whole (row, timeline, notices) by id, in the order of `ids`.
-pub async fn bundles(tx: &mut PgConnection, ids: &[String]) -> Result<Vec<CaseBundle>, sqlx::Error> {
+pub async fn bundles(
+    tx: &mut PgConnection,
+    ids: &[String],
+) -> Result<Vec<CaseBundle>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -203,7 +203,10 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
     match command {
         Command::Migrate => {
             db::migrate(pool).await?;
-            Ok(done("数据库结构已是最新。", "Database schema is up to date."))
+            Ok(done(
+                "数据库结构已是最新。",
+                "Database schema is up to date.",
+            ))
         }
         Command::ImportCatalog { file } => {
             let r = catalog::import_catalog(pool, &read_file(&file)?).await?;

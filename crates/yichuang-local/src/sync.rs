@@ -74,12 +74,11 @@ pub async fn record_verdict(
 /// Whether the case still has mutations on their way to the county (its local row is then
 /// ahead of the county's and must not be overwritten by a pull).
 pub async fn has_pending(tx: &mut Tx, case_id: &str) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM outbox WHERE case_id = ? AND status = 'pending'",
-    )
-    .bind(case_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE case_id = ? AND status = 'pending'")
+            .bind(case_id)
+            .fetch_one(&mut **tx)
+            .await?;
     Ok(n > 0)
 }
 
@@ -114,7 +113,11 @@ pub async fn replace_case(
 }
 
 /// Audit entries after `seq`, in order, at most `limit`.
-pub async fn audit_after(store: &Store, seq: u64, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+pub async fn audit_after(
+    store: &Store,
+    seq: u64,
+    limit: u32,
+) -> Result<Vec<AuditEntry>, StoreError> {
     let rows = sqlx::query(
         "SELECT seq, at, workstation, actor_id, actor, action, case_id, detail, prev_hash, hash \
          FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
@@ -159,7 +162,10 @@ pub async fn upsert_user(tx: &mut Tx, u: &LocalUser, gseq: i64) -> Result<(), St
     Ok(())
 }
 
-pub async fn user_by_username(store: &Store, username: &str) -> Result<Option<LocalUser>, StoreError> {
+pub async fn user_by_username(
+    store: &Store,
+    username: &str,
+) -> Result<Option<LocalUser>, StoreError> {
     let row = sqlx::query(
         "SELECT user_id, username, name, role, department_code, password_hash, active \
          FROM app_user WHERE username = ?",
@@ -207,8 +213,12 @@ pub async fn conflicts(store: &Store) -> Result<Vec<ConflictRow>, StoreError> {
             kind: r.get("kind"),
             case_id: r.get("case_id"),
             case_no: r.get("case_no"),
-            code: r.get::<Option<String>, _>("verdict_code").unwrap_or_default(),
-            reason: r.get::<Option<String>, _>("verdict_reason").unwrap_or_default(),
+            code: r
+                .get::<Option<String>, _>("verdict_code")
+                .unwrap_or_default(),
+            reason: r
+                .get::<Option<String>, _>("verdict_reason")
+                .unwrap_or_default(),
             created_at: r.get("created_at"),
             decided_at: r.get::<Option<String>, _>("decided_at").unwrap_or_default(),
         })
@@ -249,7 +259,9 @@ pub async fn raise_series(tx: &mut Tx, series: &str, last_seq: u64) -> Result<()
 
 /// Every case id with its version, for comparing replicas.
 pub async fn case_versions(store: &Store) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as("SELECT id, version FROM case_record ORDER BY id")
-        .fetch_all(store.pool())
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT id, version FROM case_record ORDER BY id")
+            .fetch_all(store.pool())
+            .await?,
+    )
 }

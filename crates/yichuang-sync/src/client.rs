@@ -84,14 +84,17 @@ impl HubClient {
             use rustls::pki_types::CertificateDer;
             let mut added = 0;
             for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
-                let cert = cert.map_err(|e| SyncError::BadAddress(format!("CA certificate: {e}")))?;
+                let cert =
+                    cert.map_err(|e| SyncError::BadAddress(format!("CA certificate: {e}")))?;
                 roots
                     .add(cert)
                     .map_err(|e| SyncError::BadAddress(format!("CA certificate: {e}")))?;
                 added += 1;
             }
             if added == 0 {
-                return Err(SyncError::BadAddress("no certificate in the CA file".into()));
+                return Err(SyncError::BadAddress(
+                    "no certificate in the CA file".into(),
+                ));
             }
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());

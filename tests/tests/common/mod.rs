@@ -43,7 +43,9 @@ impl County {
         admin::add_department(&admin, "SCJG", "市场监督管理局")
             .await
             .expect("dept");
-        admin::add_department(&admin, "GA", "公安局").await.expect("dept");
+        admin::add_department(&admin, "GA", "公安局")
+            .await
+            .expect("dept");
         for (d, w, n) in [
             ("SCJG", "W01", "1号窗口"),
             ("SCJG", "W02", "2号窗口"),
@@ -156,7 +158,11 @@ pub struct Window {
     pub user: String,
 }
 
-fn config(dir: &tempfile::TempDir, clock: &Arc<FixedClock>, secrets: &Arc<MemorySecretStore>) -> AppConfig {
+fn config(
+    dir: &tempfile::TempDir,
+    clock: &Arc<FixedClock>,
+    secrets: &Arc<MemorySecretStore>,
+) -> AppConfig {
     let mut c = AppConfig::headless(dir.path().join("data"), clock.clone());
     c.secrets = secrets.clone();
     c
@@ -174,7 +180,9 @@ impl Window {
         let dir = tempfile::tempdir().expect("tempdir");
         let clock = Arc::new(FixedClock::at_local("2026-11-23 09:30"));
         let secrets = Arc::new(MemorySecretStore::default());
-        let app = App::open(config(&dir, &clock, &secrets)).await.expect("open");
+        let app = App::open(config(&dir, &clock, &secrets))
+            .await
+            .expect("open");
         let token = county.token(department, window).await;
         let status = sync_api::enroll(
             &app,

@@ -183,7 +183,9 @@ async fn relay(
     match fault {
         Fault::SwallowReply => Ok(()),
         Fault::TruncateReply => {
-            let cut = reply.len().min(find(&reply, b"\r\n\r\n").map_or(20, |i| i + 10));
+            let cut = reply
+                .len()
+                .min(find(&reply, b"\r\n\r\n").map_or(20, |i| i + 10));
             client.write_all(&reply[..cut]).await?;
             client.shutdown().await
         }

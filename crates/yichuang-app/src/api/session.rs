@@ -48,10 +48,8 @@ pub async fn current(app: &App, _req: ()) -> Result<SessionState, ApiError> {
 fn failed(app: &App) -> ApiError {
     ApiError::new(
         ErrorCode::LoginFailed,
-        app.lang().pick(
-            "用户名或密码不正确",
-            "Wrong user name or password",
-        ),
+        app.lang()
+            .pick("用户名或密码不正确", "Wrong user name or password"),
     )
 }
 
@@ -108,8 +106,8 @@ pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiErro
         .lock()
         .expect("failures lock")
         .remove(&username);
-    let role: Role = serde_json::from_value(serde_json::Value::String(user.role.clone()))
-        .unwrap_or(Role::Clerk);
+    let role: Role =
+        serde_json::from_value(serde_json::Value::String(user.role.clone())).unwrap_or(Role::Clerk);
     let session = SessionUser {
         user_id: user.user_id,
         username: user.username,
@@ -174,8 +172,7 @@ pub(crate) async fn acting_user(app: &App, st: &Station) -> Result<Actor, ApiErr
         }),
         _ => Err(ApiError::new(
             ErrorCode::LoginRequired,
-            app.lang()
-                .pick("请先登录", "Please log in first"),
+            app.lang().pick("请先登录", "Please log in first"),
         )),
     }
 }

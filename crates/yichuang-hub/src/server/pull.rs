@@ -27,7 +27,7 @@ pub(crate) async fn pull(
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    county::scope_to(&mut *tx, &scope.department)
+    county::scope_to(&mut tx, &scope.department)
         .await
         .map_err(db)?;
     // Cases and users share the counter, so one ordered page never leaves a hole behind the
@@ -59,7 +59,7 @@ pub(crate) async fn pull(
             user_ids.push(id);
         }
     }
-    let cases = county::bundles(&mut *tx, &case_ids).await.map_err(db)?;
+    let cases = county::bundles(&mut tx, &case_ids).await.map_err(db)?;
     let users = sqlx::query(
         "SELECT user_id, username, name, role, department_code, password_hash, active, gseq \
          FROM app_user WHERE user_id = ANY($1) ORDER BY gseq",
@@ -70,8 +70,7 @@ pub(crate) async fn pull(
     .map_err(db)?
     .iter()
     .filter_map(|r| {
-        let role: Role =
-            serde_json::from_value(serde_json::Value::String(r.get("role"))).ok()?;
+        let role: Role = serde_json::from_value(serde_json::Value::String(r.get("role"))).ok()?;
         Some(UserRecord {
             gseq: r.get("gseq"),
             user_id: r.get("user_id"),
@@ -84,12 +83,11 @@ pub(crate) async fn pull(
         })
     })
     .collect();
-    let catalog: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT version, source_text FROM catalog_version WHERE is_current",
-    )
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(db)?;
+    let catalog: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT version, source_text FROM catalog_version WHERE is_current")
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
     let catalog = catalog
         .filter(|(v, _)| req.catalog_version.as_deref() != Some(v.as_str()))
         .and_then(|(_, text)| text);

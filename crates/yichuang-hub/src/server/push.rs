@@ -6,12 +6,12 @@
 
 use super::{authenticate, Hub, HubError, Scope};
 use crate::county;
-use sqlx::{Connection, PgConnection};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use sqlx::types::Json as SqlJson;
+use sqlx::{Connection, PgConnection};
 use std::sync::Arc;
 use yichuang_core::audit::AuditEntry;
 use yichuang_core::calendar::HolidayYear;
@@ -19,8 +19,7 @@ use yichuang_core::case::{CaseMutation, MutationError};
 use yichuang_core::catalog::ServiceItem;
 use yichuang_core::{Lang, WorkCalendar};
 use yichuang_sync::{
-    Outcome, OutboxMutation, PushReply, PushRequest, RejectCode, Verdict, WireErrorCode,
-    PUSH_BATCH,
+    OutboxMutation, Outcome, PushReply, PushRequest, RejectCode, Verdict, WireErrorCode, PUSH_BATCH,
 };
 
 pub(crate) async fn push(
@@ -36,7 +35,7 @@ pub(crate) async fn push(
     let db = HubError::database;
     let calendar = county_calendar(&hub).await.map_err(db)?;
     let mut tx = hub.pool.begin().await.map_err(db)?;
-    county::scope_to(&mut *tx, &scope.department)
+    county::scope_to(&mut tx, &scope.department)
         .await
         .map_err(db)?;
     // One writer per workstation series: concurrent pushes of the same PC queue up here.
@@ -50,7 +49,7 @@ pub(crate) async fn push(
     let mut outcomes = Vec::with_capacity(req.mutations.len());
     for m in &req.mutations {
         if m.local_seq <= pushed {
-            outcomes.push(stored_outcome(&mut *tx, &scope, m).await?);
+            outcomes.push(stored_outcome(&mut tx, &scope, m).await?);
             continue;
         }
         if m.local_seq != pushed + 1 {
@@ -66,7 +65,7 @@ pub(crate) async fn push(
             e.wire.expected_seq = Some(pushed + 1);
             return Err(e);
         }
-        outcomes.push(apply_one(&mut *tx, &scope, &calendar, m).await?);
+        outcomes.push(apply_one(&mut tx, &scope, &calendar, m).await?);
         pushed = m.local_seq;
     }
     for entry in &req.audit {
@@ -76,12 +75,14 @@ pub(crate) async fn push(
         }
         // The chain must continue where the county's copy ends; a break stops the audit
         // stream (county IT sees it in `status`) but never the cases behind it.
-        if seq != audit_seq + 1 || entry.prev_hash != audit_head || entry.compute_hash() != entry.hash
+        if seq != audit_seq + 1
+            || entry.prev_hash != audit_head
+            || entry.compute_hash() != entry.hash
         {
             tracing::error!(workstation = %scope.workstation_id, seq, "audit chain does not continue");
             break;
         }
-        insert_audit(&mut *tx, &scope, entry).await.map_err(db)?;
+        insert_audit(&mut tx, &scope, entry).await.map_err(db)?;
         audit_seq = seq;
         audit_head = entry.hash.clone();
     }
@@ -115,7 +116,11 @@ async fn county_calendar(hub: &Hub) -> Result<WorkCalendar, sqlx::Error> {
     ))
 }
 
-async fn insert_audit(tx: &mut PgConnection, scope: &Scope, e: &AuditEntry) -> Result<(), sqlx::Error> {
+async fn insert_audit(
+    tx: &mut PgConnection,
+    scope: &Scope,
+    e: &AuditEntry,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_entry (workstation_id, seq, department_code, at, actor_id, actor, \
          action, case_id, detail, prev_hash, hash) \
@@ -219,7 +224,8 @@ async fn apply_one(
         Err(RunError::Database(e)) => {
             // A unique key the county already holds (a number or case id used elsewhere) is
             // the mutation's fault, not the database's: refuse it and go on.
-            let taken = matches!(&e, sqlx::Error::Database(d) if d.code().as_deref() == Some("23505"));
+            let taken =
+                matches!(&e, sqlx::Error::Database(d) if d.code().as_deref() == Some("23505"));
             sp.rollback().await.map_err(db)?;
             if !taken {
                 return Err(db(e));
@@ -324,7 +330,10 @@ async fn run(
         _ => {
             return Err(refuse(
                 RejectCode::UnknownUser,
-                format!("{} 不是本部门在县级中心登记的有效办件人员。", mutation.actor.name),
+                format!(
+                    "{} 不是本部门在县级中心登记的有效办件人员。",
+                    mutation.actor.name
+                ),
             ))
         }
     }
@@ -380,7 +389,13 @@ async fn run(
     let (h, min) = yichuang_core::deadline::DEFAULT_CLOSING_TIME;
     let closing = chrono::NaiveTime::from_hms_opt(h, min, 0).expect("valid closing time");
     let effects = mutation
-        .run(current.as_ref(), item.as_ref(), calendar, Lang::ZhCn, closing)
+        .run(
+            current.as_ref(),
+            item.as_ref(),
+            calendar,
+            Lang::ZhCn,
+            closing,
+        )
         .map_err(|e| match e {
             MutationError::Case(e) => refuse(RejectCode::RuleRefused, e.message(Lang::ZhCn)),
             MutationError::MissingCase => {
@@ -392,7 +407,10 @@ async fn run(
             }
         })?;
     if effects.case.office.department_code != scope.department {
-        return Err(refuse(RejectCode::OutOfScope, "办件不属于本工作站所在部门。"));
+        return Err(refuse(
+            RejectCode::OutOfScope,
+            "办件不属于本工作站所在部门。",
+        ));
     }
     if !effects.events.is_empty() {
         county::write(tx, &effects).await?;
@@ -498,7 +516,11 @@ async fn note_gap(
 
 /// A yellow or red card raised by a workstation's watcher; every PC of the department may
 /// raise the same card, and the county keeps the first.
-async fn raise_card(tx: &mut PgConnection, scope: &Scope, m: &OutboxMutation) -> Result<(), RunError> {
+async fn raise_card(
+    tx: &mut PgConnection,
+    scope: &Scope,
+    m: &OutboxMutation,
+) -> Result<(), RunError> {
     let case_id = m
         .case_id
         .clone()

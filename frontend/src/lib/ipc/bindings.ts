@@ -21,6 +21,8 @@ data_dir: string, };
 
 export type LoginRequest = { username: string, password: string, };
 
+export type Role = "clerk" | "chief_rep" | "supervisor" | "admin";
+
 export type SessionUser = { user_id: string, username: string, name: string, role: Role, department_code: string, };
 
 export type SessionState = { 
