@@ -330,6 +330,9 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
             tls_cert,
             tls_key,
         } => {
+            if tls_cert.is_none() && !server::plain_http_allowed(&listen) {
+                return Err(CliError::PlainHttpOffLoopback(listen));
+            }
             let hub = server::Hub::new(pool.clone());
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
@@ -350,9 +353,6 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
                         .map_err(CliError::Serve)?;
                 }
                 _ => {
-                    if !server::plain_http_allowed(&listen) {
-                        return Err(CliError::PlainHttpOffLoopback(listen));
-                    }
                     eprintln!("yichuang-hub serving http://{listen} (loopback only)");
                     server::serve_plain(listener, hub, async {
                         let _ = tokio::signal::ctrl_c().await;

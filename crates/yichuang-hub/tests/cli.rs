@@ -158,3 +158,161 @@ async fn a_newer_catalog_becomes_current_and_the_old_version_stays_for_its_cases
     assert!(!out.status.success());
     assert!(text(&out).contains("早于当前版本 2027.1"), "{}", text(&out));
 }
+
+/// Runs the hub with `stdin` as standard input (the password of add-user).
+fn hub_with_input(url: &str, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yichuang-hub"))
+        .env("YICHUANG_HUB_DATABASE_URL", url)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run yichuang-hub");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[tokio::test]
+async fn county_it_sets_up_a_department_with_windows_users_and_a_pc_enrollment() {
+    let pg = PgCluster::start().await;
+    let url = pg.url();
+    for args in [
+        vec!["migrate"],
+        vec!["set-center", "江永县政务服务中心"],
+        vec!["add-department", "SCJG", "市场监督管理局"],
+        vec!["add-window", "SCJG", "W01", "1号窗口"],
+        vec!["add-window", "SCJG", "W02", "2号窗口"],
+        vec!["set-backup", "SCJG", "W01", "W02"],
+    ] {
+        let out = hub(url, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+    }
+    let out = hub_with_input(
+        url,
+        &[
+            "add-user",
+            "lina",
+            "李娜",
+            "--role",
+            "clerk",
+            "--department",
+            "SCJG",
+        ],
+        "chuangkou-2026\n",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("已添加用户 lina"));
+
+    // Refusals, each in Chinese, each changing nothing.
+    let refusals: Vec<(Vec<&str>, &str, &str)> = vec![
+        (
+            vec![
+                "add-user",
+                "wangfang",
+                "王芳",
+                "--role",
+                "clerk",
+                "--department",
+                "SCJG",
+            ],
+            "short\n",
+            "密码至少需要 8 个字符",
+        ),
+        (
+            vec![
+                "add-user",
+                "wangfang",
+                "王芳",
+                "--role",
+                "boss",
+                "--department",
+                "SCJG",
+            ],
+            "chuangkou-2026\n",
+            "未知角色 boss",
+        ),
+        (
+            vec![
+                "add-user",
+                "wangfang",
+                "王芳",
+                "--role",
+                "clerk",
+                "--department",
+                "XX",
+            ],
+            "chuangkou-2026\n",
+            "部门 XX 不存在",
+        ),
+        (
+            vec![
+                "add-user",
+                "lina",
+                "另一个李娜",
+                "--role",
+                "clerk",
+                "--department",
+                "SCJG",
+            ],
+            "chuangkou-2026\n",
+            "用户名 lina 已被使用",
+        ),
+        (vec!["set-backup", "SCJG", "W01", "W01"], "", "输入无效"),
+        (
+            vec!["enroll-workstation", "SCJG", "W09"],
+            "",
+            "部门 SCJG 没有窗口 W09",
+        ),
+        (
+            vec!["serve", "--listen", "0.0.0.0:18443"],
+            "",
+            "只能监听本机回环地址",
+        ),
+    ];
+    for (args, input, message) in refusals {
+        let out = hub_with_input(url, &args, input);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(text(&out).contains(message), "{args:?}: {}", text(&out));
+    }
+    let pool = PgPool::connect(url).await.expect("connect");
+    assert_eq!(count(&pool, "SELECT count(*) FROM app_user").await, 1);
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM app_user")
+        .fetch_one(&pool)
+        .await
+        .expect("hash");
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("chuangkou"));
+
+    // The enrollment token is printed once; the county keeps only its hash.
+    let out = hub(url, &["enroll-workstation", "SCJG", "W01"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(token.starts_with("enr_") && token.len() > 60, "{token}");
+    let stored: String = sqlx::query_scalar("SELECT token_sha256 FROM enrollment_token")
+        .fetch_one(&pool)
+        .await
+        .expect("token row");
+    assert_ne!(stored, token);
+    assert!(!stored.contains(&token[4..20]));
+
+    // Next year's calendar.
+    let calendar =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../yichuang-core/data/holidays-cn/2026.json");
+    let out = hub(url, &["import-calendar", calendar.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("已导入 2026 年节假日安排"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("2027.json");
+    std::fs::write(&bad, "{\"year\": 2027, \"days\": [{\"name\": 1}]}").expect("write");
+    let out = hub(url, &["import-calendar", bad.to_str().expect("utf-8")]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("节假日文件无效"), "{}", text(&out));
+    assert_eq!(count(&pool, "SELECT count(*) FROM calendar_year").await, 1);
+}
