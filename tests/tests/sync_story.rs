@@ -332,3 +332,62 @@ async fn a_replaced_pc_continues_its_windows_number_series_and_the_old_one_is_lo
     let e = old.sync().await.expect_err("the replaced PC is revoked");
     assert_eq!(e.code, ErrorCode::HubRefused);
 }
+
+#[tokio::test]
+async fn a_change_committed_late_is_never_skipped_by_a_pull() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let b = Window::enroll(&county, &hub.url(), "SCJG", "W02", "wangfang").await;
+    let first = a.intake("a-1", 1).await;
+    a.sync().await.expect("sync");
+    b.sync().await.expect("b is up to date");
+
+    // A slow county transaction takes the next change number and does not commit yet.
+    let mut slow = county.admin.begin().await.expect("tx");
+    sqlx::query("SELECT set_config('yichuang.department', '*', true)")
+        .execute(&mut *slow)
+        .await
+        .expect("scope");
+    let late: i64 =
+        sqlx::query_scalar("UPDATE sync_counter SET value = value + 1 WHERE id RETURNING value")
+            .fetch_one(&mut *slow)
+            .await
+            .expect("counter");
+    let mut doc = serde_json::to_value(&first.case).expect("case json");
+    doc["id"] = "late-case".into();
+    doc["case_no"] = "LATE-1".into();
+    sqlx::query(
+        "INSERT INTO case_record (id, case_no, department_code, window_code, state, version, \
+         document, gseq) VALUES ('late-case', 'LATE-1', 'SCJG', 'W01', 'reviewing', 1, $1, $2)",
+    )
+    .bind(sqlx::types::Json(&doc))
+    .bind(late)
+    .execute(&mut *slow)
+    .await
+    .expect("late row");
+
+    // Meanwhile A pushes a new case, and B pulls: A's change must wait for the slow one, so
+    // B can never see a later change and move its cursor past the slow one.
+    a.intake("a-2", 2).await;
+    let (pushed, ()) = tokio::join!(a.sync(), async {
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        assert_eq!(
+            county.count("SELECT count(*) FROM mutation_log").await,
+            1,
+            "the later change is held back behind the uncommitted one"
+        );
+        b.sync().await.expect("b pulls meanwhile");
+        slow.commit()
+            .await
+            .expect("the slow transaction commits at last");
+    });
+    pushed.expect("a's push completes after the slow commit");
+    b.sync().await.expect("b pulls again");
+    let held = replica(&b).await;
+    assert!(
+        held.iter().any(|(id, _)| id == "late-case"),
+        "the late row reached b"
+    );
+    assert_eq!(held.len(), 3, "and so did a's second case: {held:?}");
+}
