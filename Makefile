@@ -54,9 +54,10 @@ app: frontend
 bindings:
 	$(CARGO) run -q -p yichuang-app --bin yichuang-bindings -- frontend/src/lib/ipc/bindings.ts
 
-# The real window under Xvfb and a private D-Bus session, driven through tauri-driver.
+# The real window under Xvfb and a private D-Bus session, driven through tauri-driver; the
+# sync story also runs the county hub (yichuang-hub) on a throwaway PostgreSQL.
 e2e: deps tauri-driver app
-	$(CARGO) build -q -p yichuang-e2e
+	$(CARGO) build -q -p yichuang-e2e -p yichuang-hub
 	PATH="$$HOME/.cargo/bin:$$PATH" xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
 	  target/debug/yichuang-e2e $(APP_BIN) target/e2e
 

@@ -71,6 +71,7 @@ CREATE TABLE workstation (
     pushed_seq         BIGINT NOT NULL DEFAULT 0,   -- last local_seq recorded (accepted or rejected)
     audit_seq          BIGINT NOT NULL DEFAULT 0,   -- last audit entry held
     audit_head         TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
+    audit_broken_at    TIMESTAMPTZ,                 -- its chain stopped continuing (see status)
     last_seen_at       TIMESTAMPTZ,
     FOREIGN KEY (department_code, window_code) REFERENCES service_window (department_code, code)
 );
@@ -101,12 +102,14 @@ CREATE TABLE mutation_log (
     PRIMARY KEY (workstation_id, local_seq)
 );
 
+-- Per department: another department can never take over (or block) a department's series.
 CREATE TABLE series_mark (
-    series           TEXT PRIMARY KEY,
+    department_code  TEXT NOT NULL,
+    series           TEXT NOT NULL,
     last_seq         BIGINT NOT NULL,
     workstation_id   TEXT NOT NULL REFERENCES workstation (id),
-    department_code  TEXT NOT NULL,
-    window_code      TEXT NOT NULL
+    window_code      TEXT NOT NULL,
+    PRIMARY KEY (department_code, series)
 );
 
 -- Numbers that skipped ahead of their series: accepted (the case is real) and recorded here
@@ -166,6 +169,7 @@ CREATE TABLE audit_entry (
     workstation_id   TEXT NOT NULL REFERENCES workstation (id),
     seq              BIGINT NOT NULL,
     department_code  TEXT NOT NULL,
+    entry_workstation TEXT NOT NULL,            -- the entry's own workstation field (hashed)
     at               TEXT NOT NULL,
     actor_id         TEXT NOT NULL,
     actor            TEXT NOT NULL,
@@ -182,16 +186,20 @@ DECLARE
     t TEXT;
 BEGIN
     FOREACH t IN ARRAY ARRAY['app_user', 'mutation_log', 'case_record', 'case_event', 'notice',
-                             'case_card', 'audit_entry']
+                             'case_card', 'audit_entry', 'series_mark']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+        -- '*' (every department) is for county admin tools only: the server's role can never
+        -- claim it, so one bug in the hub cannot unlock every department.
         EXECUTE format(
             'CREATE POLICY department_scope ON %I '
             'USING (department_code = current_setting(''yichuang.department'', true) '
-            '       OR current_setting(''yichuang.department'', true) = ''*'') '
+            '       OR (current_setting(''yichuang.department'', true) = ''*'' '
+            '           AND NOT pg_has_role(''yichuang_app'', ''MEMBER''))) '
             'WITH CHECK (department_code = current_setting(''yichuang.department'', true) '
-            '       OR current_setting(''yichuang.department'', true) = ''*'')', t);
+            '       OR (current_setting(''yichuang.department'', true) = ''*'' '
+            '           AND NOT pg_has_role(''yichuang_app'', ''MEMBER'')))', t);
     END LOOP;
 END
 $$;

@@ -6,6 +6,8 @@ ALTER TABLE outbox ADD COLUMN verdict_code TEXT;
 ALTER TABLE outbox ADD COLUMN verdict_reason TEXT;
 ALTER TABLE outbox ADD COLUMN decided_at TEXT;
 CREATE INDEX outbox_by_status ON outbox (status, local_seq);
+-- A case whose intake the county refused (it has no copy): closed and marked here.
+ALTER TABLE case_record ADD COLUMN county_refused INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE app_user (
     user_id          TEXT PRIMARY KEY,

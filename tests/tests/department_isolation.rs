@@ -49,7 +49,7 @@ async fn a_department_cannot_read_or_write_another_departments_cases_through_the
             &PullRequest {
                 cursor: 0,
                 catalog_version: None,
-                calendar_years: vec![],
+                calendars_held: vec![],
             },
         )
     })
@@ -75,6 +75,7 @@ async fn a_department_cannot_read_or_write_another_departments_cases_through_the
     let withdraw = serde_json::to_value(CaseMutation {
         case_id: c1.case.id.clone(),
         base_version: Some(c1.case.version),
+        base_fingerprint: Some(c1.case.fingerprint()),
         actor: police.clone(),
         workstation: "ws-forged".into(),
         at,
@@ -89,6 +90,7 @@ async fn a_department_cannot_read_or_write_another_departments_cases_through_the
     let forged_intake = serde_json::to_value(CaseMutation {
         case_id: "forged-case".into(),
         base_version: None,
+        base_fingerprint: None,
         actor: police,
         workstation: "ws-forged".into(),
         at,

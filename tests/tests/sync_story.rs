@@ -391,3 +391,69 @@ async fn a_change_committed_late_is_never_skipped_by_a_pull() {
     );
     assert_eq!(held.len(), 3, "and so did a's second case: {held:?}");
 }
+
+#[tokio::test]
+async fn an_action_on_a_case_that_reached_the_same_version_differently_elsewhere_is_refused() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let port = hub.port;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let b = Window::enroll(&county, &hub.url(), "SCJG", "W02", "wangfang").await;
+    let case = a.intake("a-1", 1).await;
+    a.sync().await.expect("sync");
+    b.sync().await.expect("b has version 1");
+
+    // A checks the materials (the county's copy becomes version 2) …
+    a.act("a-tick", &case.case.id, common::tick_all(&case))
+        .await
+        .expect("a ticks");
+    a.sync().await.expect("a syncs");
+    // … while B, offline, checks them too (its own, different version 2) and refuses the
+    // case on it.
+    hub.kill().await;
+    // B finds the first material missing: B's version 2 is not the county's version 2.
+    let mut b_check = common::tick_all(&case);
+    if let CaseCommand::UpdateChecklist { lines } = &mut b_check {
+        lines[0].status = yichuang_core::case::MaterialStatus::Missing;
+    }
+    b.act("b-tick", &case.case.id, b_check)
+        .await
+        .expect("b ticks");
+    b.act(
+        "b-reject",
+        &case.case.id,
+        CaseCommand::Reject {
+            reason: "材料不符合法定形式".into(),
+            legal_basis: "《行政许可法》第三十二条".into(),
+        },
+    )
+    .await
+    .expect("b refuses offline");
+    let _hub = HubServer::start_on(Hub::new(county.hub_pool.clone()), port).await;
+    let status = b.sync().await.expect("b syncs");
+    let listed = sync_api::conflicts(&b.app, ()).await.expect("conflicts");
+    assert_eq!(
+        status.conflicts, 2,
+        "version 2 at B is not the county's version 2: both of B's actions are refused: {listed:?}"
+    );
+    assert_eq!(
+        county
+            .count("SELECT count(*) FROM case_record WHERE state = 'rejected'")
+            .await,
+        0,
+        "the county never refused a case on a state it did not have"
+    );
+    let seen = cases::get(
+        &b.app,
+        cases::CaseRequest {
+            case_id: case.case.id.clone(),
+        },
+    )
+    .await
+    .expect("b opens it");
+    assert_eq!(
+        seen.case.state,
+        CaseState::Reviewing,
+        "b shows the county's copy"
+    );
+}

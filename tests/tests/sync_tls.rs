@@ -57,7 +57,8 @@ async fn a_window_syncs_over_https_with_the_countys_own_ca_and_refuses_an_untrus
     )
     .await
     .expect_err("untrusted certificate");
-    assert_eq!(refused.code, ErrorCode::HubOffline);
+    assert_eq!(refused.code, ErrorCode::HubCertificateUntrusted);
+    assert!(refused.message.contains("CA"), "{}", refused.message);
     assert_eq!(
         county
             .count("SELECT count(*) FROM enrollment_token WHERE used_at IS NOT NULL")

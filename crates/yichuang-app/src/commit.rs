@@ -136,6 +136,7 @@ pub(crate) async fn commit(
             .map(|c| c.id.clone())
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         base_version: current.as_ref().map(|c| c.version),
+        base_fingerprint: current.as_ref().map(Case::fingerprint),
         actor: actor.clone(),
         workstation: st.id.clone(),
         at: now,

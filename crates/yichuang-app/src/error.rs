@@ -29,6 +29,8 @@ pub enum ErrorCode {
     ActionKeyReused,
     // Login and sync.
     LoginRequired,
+    NotPermitted,
+    HubCertificateUntrusted,
     LoginFailed,
     LoginLocked,
     NotEnrolled,

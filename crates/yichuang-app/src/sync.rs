@@ -87,6 +87,23 @@ fn sync_error(e: SyncError, lang: Lang) -> ApiError {
                 ),
             )
         }
+        SyncError::Untrusted(detail) => {
+            tracing::warn!(%detail, "the hub's certificate is not trusted");
+            ApiError::new(
+                ErrorCode::HubCertificateUntrusted,
+                lang.pick(
+                    "县级中心的证书不受信任：请核对地址；如县里使用自己的 CA，请在“高级”中填入县级 CA 证书。",
+                    "The hub's certificate is not trusted: check the address, or give the county CA certificate under Advanced.",
+                ),
+            )
+        }
+        SyncError::BadCaCertificate(detail) => ApiError::new(
+            ErrorCode::InvalidInput,
+            match lang {
+                Lang::ZhCn => format!("县级 CA 证书无法读取：{detail}"),
+                Lang::En => format!("The county CA certificate cannot be read: {detail}"),
+            },
+        ),
         SyncError::BadAddress(detail) => ApiError::new(
             ErrorCode::HubAddressInvalid,
             match lang {
@@ -255,8 +272,16 @@ async fn run(app: &App) -> Result<SyncReport, ApiError> {
     let client =
         HubClient::new(address, enrolled.ca_pem.as_deref()).map_err(|e| sync_error(e, lang))?;
     let mut report = SyncReport::default();
-    push(app, &client, &credential, &mut report).await?;
+    let pushed = push(app, &client, &credential, &mut report).await;
+    // A push the hub refuses (rather than one that cannot reach it) must not keep the
+    // department's news away: pull anyway, then report the push's failure.
+    if let Err(e) = &pushed {
+        if matches!(e.code, ErrorCode::HubOffline | ErrorCode::ClientTooOld) {
+            return Err(e.clone());
+        }
+    }
     pull(app, &client, &credential, &enrolled, &mut report).await?;
+    pushed?;
     settings::set(&app.store, LAST_OK_KEY, &app.clock.now().to_rfc3339())
         .await
         .map_err(|e| ApiError::from_store(e, lang))?;
@@ -333,16 +358,33 @@ async fn push(
             }
         }
         for o in &reply.outcomes {
-            if let (Verdict::Rejected { .. }, Some(b)) = (&o.verdict, &o.case) {
-                if !store::has_pending(&mut tx, &b.case.id)
+            let Verdict::Rejected { .. } = &o.verdict else {
+                continue;
+            };
+            let ahead = match &o.case {
+                Some(b) => store::has_pending(&mut tx, &b.case.id)
                     .await
-                    .map_err(serr)?
-                {
+                    .map_err(serr)?,
+                None => false,
+            };
+            match (&o.case, batch.iter().find(|m| m.local_seq == o.local_seq)) {
+                // The county's copy replaces the window's optimistic one (unless more of this
+                // case's actions are still on their way: their verdicts bring it back).
+                (Some(b), _) if !ahead => {
                     let index = index_of(&b.case, &calendar, today);
                     store::replace_case(&mut tx, &b.case, &b.events, &b.notices, &index)
                         .await
                         .map_err(serr)?;
                 }
+                // A refused intake: the county has no such case.
+                (None, Some(m)) if m.kind == "intake" => {
+                    if let Some(id) = &m.case_id {
+                        store::mark_refused_by_county(&mut tx, id)
+                            .await
+                            .map_err(serr)?;
+                    }
+                }
+                _ => {}
             }
         }
         yichuang_local::settings::set_in_tx(&mut tx, AUDIT_SEQ_KEY, &reply.audit_seq.to_string())
@@ -376,11 +418,14 @@ async fn pull(
             catalog_version: catalog_store::current_version(&app.store)
                 .await
                 .map_err(serr)?,
-            calendar_years: calendar_store::imported_years(&app.store)
+            calendars_held: calendar_store::imported_years(&app.store)
                 .await
                 .map_err(serr)?
                 .iter()
-                .map(|y| y.year)
+                .map(|y| yichuang_sync::CalendarHeld {
+                    year: y.year,
+                    sha256: y.sha256.clone(),
+                })
                 .collect(),
         };
         let (c, cred) = (client.clone(), credential.clone());
@@ -397,6 +442,13 @@ async fn pull(
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
+            // A user deactivated at the county is logged out here at once.
+            if !u.active {
+                let mut session = app.session.lock().expect("session lock");
+                if session.as_ref().is_some_and(|s| s.user_id == u.user_id) {
+                    *session = None;
+                }
+            }
             store::upsert_user(
                 &mut tx,
                 &LocalUser {

@@ -37,11 +37,11 @@ pub async fn load_for_update(tx: &mut PgConnection, id: &str) -> Result<Option<C
     Ok(doc.map(|d| d.0))
 }
 
-/// Writes a mutation's effects: the case row (under a new gseq), new events and notices, and
-/// voids of earlier notices.
-pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<i64, sqlx::Error> {
+/// Writes a mutation's effects: the case row, new events and notices, and voids of earlier
+/// notices. The row's change number is set by [`stamp`] just before the transaction commits.
+pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<(), sqlx::Error> {
     let c = &effects.case;
-    let gseq = next_gseq(tx).await?;
+    let gseq: i64 = 0;
     let state = serde_json::to_value(c.state)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -50,7 +50,7 @@ pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<i64, sqlx
         "INSERT INTO case_record (id, case_no, department_code, window_code, state, version, \
          document, gseq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version, \
-           document = excluded.document, gseq = excluded.gseq, updated_at = now()",
+           document = excluded.document, updated_at = now()",
     )
     .bind(&c.id)
     .bind(&c.case_no)
@@ -99,7 +99,30 @@ pub async fn write(tx: &mut PgConnection, effects: &Effects) -> Result<i64, sqlx
         .execute(&mut *tx)
         .await?;
     }
-    Ok(gseq)
+    Ok(())
+}
+
+/// Gives each case written by this transaction its change number, in order, taking the
+/// county-wide counter once. Call last, just before commit.
+pub async fn stamp(tx: &mut PgConnection, case_ids: &[String]) -> Result<(), sqlx::Error> {
+    if case_ids.is_empty() {
+        return Ok(());
+    }
+    let n = case_ids.len() as i64;
+    let last: i64 =
+        sqlx::query_scalar("UPDATE sync_counter SET value = value + $1 WHERE id RETURNING value")
+            .bind(n)
+            .fetch_one(&mut *tx)
+            .await?;
+    let numbers: Vec<i64> = (last - n + 1..=last).collect();
+    sqlx::query(
+        "UPDATE case_record c SET gseq = v.g FROM unnest($1::text[], $2::bigint[]) AS v(id, g)          WHERE c.id = v.id",
+    )
+    .bind(case_ids)
+    .bind(&numbers)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 /// Cases whole (row, timeline, notices) by id, in the order of `ids`.

@@ -142,6 +142,8 @@ enum CliError {
     PlainHttpOffLoopback(SocketAddr),
     #[error("server failed: {0}")]
     Serve(std::io::Error),
+    #[error("the server must not run as {0}: use a login role that is a member of yichuang_app and neither superuser nor BYPASSRLS (see docs/OPERATIONS.md)")]
+    PrivilegedRole(String),
     #[error("county database error: {0}")]
     Database(#[from] sqlx::Error),
 }
@@ -163,6 +165,9 @@ impl CliError {
                 "不加密的 HTTP 只能监听本机回环地址；要在 {a} 上服务，请提供 --tls-cert 和 --tls-key。"
             ),
             (CliError::Serve(e), Lang::ZhCn) => format!("服务失败：{e}"),
+            (CliError::PrivilegedRole(r), Lang::ZhCn) => format!(
+                "同步服务不能以 {r} 身份运行：请使用属于 yichuang_app、且不是超级用户也没有 BYPASSRLS 的登录角色（见 docs/OPERATIONS.md）。"
+            ),
             (CliError::Database(e), Lang::ZhCn) => format!("县级数据库错误：{e}"),
             (e, Lang::En) => e.to_string(),
         }
@@ -333,6 +338,10 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
             if tls_cert.is_none() && !server::plain_http_allowed(&listen) {
                 return Err(CliError::PlainHttpOffLoopback(listen));
             }
+            server::check_role(pool).await.map_err(|e| match e {
+                server::RoleProblem::Privileged(role) => CliError::PrivilegedRole(role),
+                server::RoleProblem::Database(e) => CliError::Database(e),
+            })?;
             let hub = server::Hub::new(pool.clone());
             let listener = tokio::net::TcpListener::bind(listen)
                 .await

@@ -316,3 +316,14 @@ async fn county_it_sets_up_a_department_with_windows_users_and_a_pc_enrollment()
     assert!(text(&out).contains("节假日文件无效"), "{}", text(&out));
     assert_eq!(count(&pool, "SELECT count(*) FROM calendar_year").await, 1);
 }
+
+#[tokio::test]
+async fn the_sync_server_refuses_to_run_as_a_role_that_row_level_security_does_not_bind() {
+    let pg = PgCluster::start().await;
+    let out = hub(pg.url(), &["migrate"]);
+    assert!(out.status.success(), "{}", text(&out));
+    // The test cluster's own user is a superuser: exactly what must not serve.
+    let out = hub(pg.url(), &["serve", "--listen", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("不能以"), "{}", text(&out));
+}

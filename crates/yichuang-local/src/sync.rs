@@ -74,11 +74,14 @@ pub async fn record_verdict(
 /// Whether the case still has mutations on their way to the county (its local row is then
 /// ahead of the county's and must not be overwritten by a pull).
 pub async fn has_pending(tx: &mut Tx, case_id: &str) -> Result<bool, StoreError> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE case_id = ? AND status = 'pending'")
-            .bind(case_id)
-            .fetch_one(&mut **tx)
-            .await?;
+    // A pending card changes nothing of the case itself: it must not hold a pull back.
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE case_id = ? AND status = 'pending' \
+         AND kind <> 'card_raised'",
+    )
+    .bind(case_id)
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(n > 0)
 }
 
@@ -110,6 +113,17 @@ pub async fn replace_case(
         index,
     )
     .await
+}
+
+/// A case the county refused to open (its intake was refused and the county has no copy):
+/// closed in the queue and marked, so it is neither worked on nor mistaken for a real one.
+/// Its intake stays in the conflicts list with the county's reason.
+pub async fn mark_refused_by_county(tx: &mut Tx, case_id: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE case_record SET is_open = 0, county_refused = 1 WHERE id = ?")
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Audit entries after `seq`, in order, at most `limit`.

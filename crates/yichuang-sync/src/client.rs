@@ -23,7 +23,16 @@ pub enum SyncError {
     /// The address is not allowed (plain HTTP off loopback, or not a URL).
     #[error("invalid hub address: {0}")]
     BadAddress(String),
+    /// The county CA certificate given at enrollment cannot be read.
+    #[error("invalid CA certificate: {0}")]
+    BadCaCertificate(String),
+    /// The hub's certificate is not trusted (wrong address, or the county CA is missing).
+    #[error("the hub's certificate is not trusted: {0}")]
+    Untrusted(String),
 }
+
+/// Largest reply read (a first pull page with the catalog is a few MiB).
+const MAX_REPLY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A validated hub address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,11 +93,10 @@ impl HubClient {
             use rustls::pki_types::CertificateDer;
             let mut added = 0;
             for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
-                let cert =
-                    cert.map_err(|e| SyncError::BadAddress(format!("CA certificate: {e}")))?;
+                let cert = cert.map_err(|e| SyncError::BadCaCertificate(e.to_string()))?;
                 roots
                     .add(cert)
-                    .map_err(|e| SyncError::BadAddress(format!("CA certificate: {e}")))?;
+                    .map_err(|e| SyncError::BadCaCertificate(e.to_string()))?;
                 added += 1;
             }
             if added == 0 {
@@ -148,8 +156,12 @@ impl HubClient {
             .send_bytes(&body)
         {
             Ok(response) => {
-                let text = response
-                    .into_string()
+                use std::io::Read;
+                let mut text = String::new();
+                response
+                    .into_reader()
+                    .take(MAX_REPLY_BYTES)
+                    .read_to_string(&mut text)
                     .map_err(|e| SyncError::Offline(format!("reply cut off: {e}")))?;
                 serde_json::from_str(&text).map_err(|e| {
                     // A reply cut short by the network reads as a broken document.
@@ -169,9 +181,30 @@ impl HubClient {
                     Err(_) => Err(SyncError::BadReply(format!("HTTP {status}: {text}"))),
                 }
             }
-            Err(ureq::Error::Transport(t)) => Err(SyncError::Offline(t.to_string())),
+            Err(ureq::Error::Transport(t)) => match untrusted_certificate(&t) {
+                Some(reason) => Err(SyncError::Untrusted(reason)),
+                None => Err(SyncError::Offline(t.to_string())),
+            },
         }
     }
+}
+
+/// The certificate problem behind a failed connection, if that is what it was.
+fn untrusted_certificate(t: &ureq::Transport) -> Option<String> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(t);
+    while let Some(e) = source {
+        // rustls reports through an io::Error, whose `source()` skips the error it wraps.
+        let inner = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|i| i as &(dyn std::error::Error + 'static))
+            .unwrap_or(e);
+        if let Some(rustls::Error::InvalidCertificate(c)) = inner.downcast_ref::<rustls::Error>() {
+            return Some(format!("{c:?}"));
+        }
+        source = e.source();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -155,7 +155,15 @@ pub struct PullRequest {
     /// The last `gseq` this workstation applied (0 at first).
     pub cursor: i64,
     pub catalog_version: Option<String>,
-    pub calendar_years: Vec<i32>,
+    /// Calendar years the window imported, with the hash of each file: a year the county
+    /// holds differently (a corrected notice) comes down again.
+    pub calendars_held: Vec<CalendarHeld>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarHeld {
+    pub year: i32,
+    pub sha256: String,
 }
 
 /// A case as the county holds it, with its whole timeline and every notice.
@@ -193,7 +201,7 @@ pub struct PullReply {
     pub users: Vec<UserRecord>,
     /// The current catalog file when the workstation's version differs.
     pub catalog: Option<String>,
-    /// Calendar years the workstation does not have.
+    /// Calendar years the workstation does not have, or holds in another version.
     pub calendars: Vec<CalendarYearText>,
     /// Where the next pull starts.
     pub cursor: i64,

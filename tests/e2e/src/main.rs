@@ -3,7 +3,12 @@
 //! types as a clerk would. Run by `make e2e` under xvfb-run and dbus-run-session.
 //!
 //! Usage: yichuang-e2e <path to the built app> [screenshot dir]
+//!
+//! A story that needs the county (see [`stories::Needs`]) gets a throwaway PostgreSQL, the
+//! real `yichuang-hub` next to the app binary (or at `YICHUANG_HUB_BIN`) and a keyring, all
+//! started before its window opens and stopped after it closes.
 
+mod county;
 mod stories;
 mod webdriver;
 
@@ -22,7 +27,7 @@ impl Drop for Driver {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -90,10 +95,14 @@ fn main() -> ExitCode {
     let mut failed = 0;
     // YICHUANG_E2E_ONLY=<part of a story name> runs just the matching stories (for debugging).
     let only = std::env::var("YICHUANG_E2E_ONLY").unwrap_or_default();
-    for (name, story) in stories::ALL
+    let hub_bin = std::env::var_os("YICHUANG_HUB_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| app.with_file_name("yichuang-hub"));
+    for (name, needs, story) in stories::ALL
         .iter()
-        .filter(|(n, _)| n.contains(only.as_str()))
+        .filter(|(n, _, _)| n.contains(only.as_str()))
     {
+        // Every story opens a fresh app on its own empty data dir.
         let data_dir = match tempfile::Builder::new().prefix("yichuang-e2e-").tempdir() {
             Ok(d) => d,
             Err(e) => {
@@ -101,19 +110,35 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let result = start_driver(data_dir.path()).and_then(|(driver, url)| {
-            let session = start_session(&url, app.to_str().unwrap_or_default())?;
-            let ctx = stories::Ctx {
-                session: &session,
-                shots: &shots,
-                scratch: data_dir.path(),
-            };
-            let outcome = story(&ctx);
-            if outcome.is_err() {
-                let _ = session.screenshot(&shots.join(format!("FAILED-{name}.png")));
+        // The county outlives the window: declared before the driver and the session, it is
+        // stopped only after the app has closed (the app syncs in the background).
+        let county = match needs {
+            stories::Needs::Window => Ok(None),
+            stories::Needs::County => county::County::start(&hub_bin)
+                .map(Some)
+                .map_err(|e| format!("the county could not be set up: {e}")),
+        };
+        let result = county.and_then(|county| {
+            let outcome = start_driver(data_dir.path()).and_then(|(driver, url)| {
+                let session = start_session(&url, app.to_str().unwrap_or_default())?;
+                let ctx = stories::Ctx {
+                    session: &session,
+                    shots: &shots,
+                    scratch: data_dir.path(),
+                    county: county.as_ref(),
+                };
+                let outcome = story(&ctx);
+                if outcome.is_err() {
+                    let _ = session.screenshot(&shots.join(format!("FAILED-{name}.png")));
+                }
+                session.end();
+                drop(driver);
+                outcome
+            });
+            if let (Err(_), Some(county)) = (&outcome, &county) {
+                county.save_logs(&shots);
             }
-            session.end();
-            drop(driver);
+            drop(county);
             outcome
         });
         match result {

@@ -1,5 +1,6 @@
 //! The stories: what a clerk does in the window, checked against what the window shows.
 
+use crate::county::{self, County};
 use crate::webdriver::{Result, Session, KEY_ENTER, KEY_F2};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -22,22 +23,41 @@ pub struct Ctx<'a> {
     pub session: &'a Session,
     pub shots: &'a Path,
     pub scratch: &'a Path,
+    /// The county (PostgreSQL, hub, keyring) for a story that [`Needs::County`].
+    pub county: Option<&'a County>,
+}
+
+/// What a story needs besides a fresh window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Just the window on an empty data dir.
+    Window,
+    /// Also the county: PostgreSQL set up by `yichuang-hub`, its server, and a keyring.
+    County,
 }
 
 type Story = fn(&Ctx<'_>) -> Result<()>;
 
-pub const ALL: &[(&str, Story)] = &[
+pub const ALL: &[(&str, Needs, Story)] = &[
     (
         "a malformed catalog shows its error and imports nothing",
+        Needs::Window,
         malformed_catalog_is_refused,
     ),
     (
         "a clerk loads the demo catalog, finds an item and sees its materials and due date",
+        Needs::Window,
         browse_demo_catalog,
     ),
     (
         "a clerk takes a food licence from intake through a one-time notice to acceptance across the Spring Festival",
+        Needs::Window,
         food_licence_across_spring_festival,
+    ),
+    (
+        "a window enrolls with the county, a clerk logs in, takes a case and syncs it",
+        Needs::County,
+        enroll_login_take_a_case_and_sync,
     ),
 ];
 
@@ -414,4 +434,147 @@ fn food_licence_across_spring_festival(ctx: &Ctx<'_>) -> Result<()> {
         "one case in the queue",
     )?;
     s.screenshot(&ctx.shots.join("queue.png"))
+}
+
+/// A fresh PC joins the county: 设置 → 连接县级中心 with the address and the one-time token
+/// county IT printed, the login screen, a case taken in and accepted, 立即同步, and the case
+/// is in the county's database.
+fn enroll_login_take_a_case_and_sync(ctx: &Ctx<'_>) -> Result<()> {
+    let s = ctx.session;
+    let county = ctx
+        .county
+        .ok_or("this story needs the county (Needs::County), and none was started")?;
+
+    // A fresh PC has no catalog (the county will send it); the menu still leads to settings.
+    s.wait(&testid("welcome-load-demo"))?;
+    click_id(s, "nav-settings")?;
+    s.wait(&testid("settings-hub"))?;
+    check(
+        s.find(&testid("hub-enrolled"))?.is_none(),
+        "a fresh PC is not enrolled",
+    )?;
+    type_into(s, "hub-address", &county.hub_url)?;
+    type_into(s, "hub-token", &county.token)?;
+    s.screenshot(&ctx.shots.join("sync-enroll.png"))?;
+    click_id(s, "hub-enroll")?;
+
+    // Enrolled: the county named the window and center; nobody is logged in yet.
+    s.wait(&testid("login-screen"))
+        .map_err(|e| match s.dom(&testid("hub-error"), false) {
+            Ok(Some(refusal)) => format!("enrollment refused: {refusal}"),
+            _ => e,
+        })?;
+    let place = s.wait_text(&testid("login-place"), |t| t.contains(county::WINDOW_NAME))?;
+    check(
+        place.contains(county::CENTER),
+        format!("the login screen names the window and the center: {place:?}"),
+    )?;
+    // The hub credential is in the keyring (Secret Service), filed for this workstation.
+    let items = county::keyring_items("yichuang")?;
+    check(
+        items.contains("attribute.username = hub:"),
+        format!("the keyring holds the hub credential: {items:?}"),
+    )?;
+    type_into(s, "login-username", county::USERNAME)?;
+    type_into(s, "login-password", county::PASSWORD)?;
+    s.wait_gone(".ant-message-notice")?;
+    s.screenshot(&ctx.shots.join("sync-login.png"))?;
+    click_id(s, "login-submit")?;
+    s.wait_text(&testid("header-user-name"), |t| {
+        t.contains(county::USER_NAME)
+    })
+    .map_err(|e| match s.dom(&testid("login-error"), false) {
+        Ok(Some(refusal)) => format!("login refused: {refusal}"),
+        _ => e,
+    })?;
+
+    // The catalog came down from the county: the queue, not the welcome page.
+    s.wait(&testid("queue-page"))?;
+    s.wait_text(&testid("sync-online"), |t| t.contains("在线"))?;
+
+    // F2 from the queue, then the case as at any window: received, everything there, accepted.
+    let search = s.wait(&testid("queue-search"))?;
+    s.press(&search, KEY_F2)?;
+    fill_intake(s, "11010519491231002X")?;
+    click_id(s, "intake-submit")?;
+    let case_no = s
+        .wait_text(&testid("case-no"), |t| !t.is_empty())?
+        .trim()
+        .to_string();
+    check(
+        case_no.contains(&format!("-{}-{}-", county::DEPARTMENT, county::WINDOW)),
+        format!("the number is the county's window's: {case_no}"),
+    )?;
+    s.wait_text(&testid("case-state"), |t| t.contains("审查中"))?;
+    s.wait(&testid("checklist-save"))?;
+    click_id(s, "checklist-all-received")?;
+    s.wait(&testid("checklist-dirty"))?;
+    click_id(s, "checklist-save")?;
+    s.wait_gone(&testid("checklist-dirty"))?;
+    click_id(s, "act-accept")?;
+    s.wait_text(&testid("case-state"), |t| t.contains("已受理"))?;
+    let before = s.wait_text(&testid("sync-pending"), |t| t.contains("待同步"))?;
+    // Told, not checked: the badge is read every 10 s and the PC also syncs every 30 s.
+    let at_county = county.query("SELECT count(*) FROM case_record;")?;
+    eprintln!(
+        "  before 立即同步: the header says {before:?}, the county holds {} case(s)",
+        at_county.trim()
+    );
+
+    // 立即同步: nothing left waiting, nothing refused, and the county has the case.
+    s.wait_gone(".ant-message-notice")?;
+    click_id(s, "sync-now")?;
+    // The badge may already say 待同步 0 before the click (it is read every 10 s, and the
+    // background sync may have run): the toast is what says this sync is through.
+    s.wait_text(".ant-message-notice", |t| t.contains("同步完成"))?;
+    s.wait_text(&testid("sync-pending"), |t| t.trim() == "待同步 0")?;
+    s.wait_text(&testid("sync-conflicts"), |t| t.trim() == "冲突 0")?;
+    s.wait_text(&testid("sync-online"), |t| t.contains("在线"))?;
+    s.wait_text(&testid("sync-last"), |t| t.contains("上次同步"))?;
+    let count = county.query("SELECT count(*) FROM case_record;")?;
+    check(
+        count.trim() == "1",
+        format!("the county holds one case: {count:?}"),
+    )?;
+    let row = county.query("SELECT case_no, window_code, state FROM case_record;")?;
+    let want = format!("{case_no}|{}|accepted", county::WINDOW);
+    check(
+        row.trim() == want,
+        format!("the county's case is {want:?}: {row:?}"),
+    )?;
+    s.wait_gone(".ant-message-notice")?;
+    scroll_to_top(s)?;
+    s.screenshot(&ctx.shots.join("sync-status.png"))?;
+
+    // The conflicts list (同步冲突) says the county took everything.
+    click_id(s, "sync-conflicts")?;
+    s.wait(&testid("conflicts-page"))?;
+    s.wait(&testid("conflicts-empty"))?;
+    s.screenshot(&ctx.shots.join("sync-conflicts.png"))
+}
+
+/// Scrolls the page (and any scrolled box in it) back to the top, as the clicks scrolled it,
+/// and waits until nothing is scrolled any more, so a screenshot shows the header whole.
+fn scroll_to_top(s: &Session) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let scrolled = s.execute(
+            "let most = window.scrollY; \
+             for (const e of [document.scrollingElement, ...document.querySelectorAll('*')]) { \
+               if (e && e.scrollTop) { \
+                 most = Math.max(most, e.scrollTop); \
+                 e.scrollTo({ top: 0, behavior: 'instant' }); \
+               } \
+             } \
+             return most;",
+            Vec::new(),
+        )?;
+        if scrolled.as_f64() == Some(0.0) {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the page stays scrolled by {scrolled} px"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -74,6 +74,9 @@ impl County {
         let hub_pool = db::connect(&pg.url_as("yichuang_hub"))
             .await
             .expect("connect as the hub role");
+        yichuang_hub::server::check_role(&hub_pool)
+            .await
+            .expect("the hub's role is bound by row-level security");
         County {
             pg,
             admin,

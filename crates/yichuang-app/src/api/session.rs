@@ -11,6 +11,14 @@ use yichuang_core::case::{Actor, Role};
 use yichuang_local::journal::{self, AuditInput};
 use yichuang_local::sync as sync_store;
 
+/// The hash of a random password nobody knows, verified for unknown names.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        yichuang_core::password::hash(&uuid::Uuid::new_v4().to_string()).unwrap_or_default()
+    })
+}
+
 /// Failed attempts before a user name is locked for a short while.
 const MAX_FAILURES: u32 = 5;
 const LOCKOUT_SECONDS: i64 = 60;
@@ -87,15 +95,23 @@ pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiErro
         .await
         .map_err(|e| ApiError::from_store(e, lang))?;
     // Verification costs tens of milliseconds by design; keep it off the async workers.
-    let ok = match &user {
-        Some(u) if u.active && u.department_code == enrolled.department_code => {
-            let (hash, password) = (u.password_hash.clone(), req.password.clone());
-            tokio::task::spawn_blocking(move || yichuang_core::password::verify(&hash, &password))
-                .await
-                .unwrap_or(false)
-        }
-        _ => false,
-    };
+    // An unknown or inactive name costs the same verification as a real one, so the time
+    // of the answer does not tell which user names exist.
+    let eligible = user
+        .as_ref()
+        .is_some_and(|u| u.active && u.department_code == enrolled.department_code);
+    let hash = user
+        .as_ref()
+        .filter(|_| eligible)
+        .map(|u| u.password_hash.clone());
+    let password = req.password.clone();
+    let verified = tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
+        yichuang_core::password::verify(&hash, &password)
+    })
+    .await
+    .unwrap_or(false);
+    let ok = eligible && verified;
     let Some(user) = user.filter(|_| ok) else {
         let mut failures = app.login_failures.lock().expect("failures lock");
         let entry = failures.entry(username).or_insert((0, now));
@@ -106,8 +122,8 @@ pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiErro
         .lock()
         .expect("failures lock")
         .remove(&username);
-    let role: Role =
-        serde_json::from_value(serde_json::Value::String(user.role.clone())).unwrap_or(Role::Clerk);
+    // An unreadable role gets the one that cannot act on cases.
+    let role = Role::parse(&user.role).unwrap_or(Role::Supervisor);
     let session = SessionUser {
         user_id: user.user_id,
         username: user.username,
@@ -165,11 +181,21 @@ pub(crate) async fn acting_user(app: &App, st: &Station) -> Result<Actor, ApiErr
     }
     let user = app.session.lock().expect("session lock").clone();
     match user {
-        Some(u) if u.department_code == st.profile.department_code => Ok(Actor {
-            user_id: u.user_id,
-            name: u.name,
-            role: u.role,
-        }),
+        Some(u) if u.department_code == st.profile.department_code => {
+            if !u.role.works_cases() {
+                // The county would refuse it anyway; say so before anything is written.
+                return Err(ApiError::new(
+                    ErrorCode::NotPermitted,
+                    app.lang()
+                        .pick("监督员不能办理办件", "Supervisors do not act on cases"),
+                ));
+            }
+            Ok(Actor {
+                user_id: u.user_id,
+                name: u.name,
+                role: u.role,
+            })
+        }
         _ => Err(ApiError::new(
             ErrorCode::LoginRequired,
             app.lang().pick("请先登录", "Please log in first"),

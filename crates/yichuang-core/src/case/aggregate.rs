@@ -24,6 +24,28 @@ pub enum Role {
     Admin,
 }
 
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Clerk => "clerk",
+            Role::ChiefRep => "chief_rep",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        [Role::Clerk, Role::ChiefRep, Role::Supervisor, Role::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == text)
+    }
+
+    /// Clerks, chief representatives and admins act on cases; supervisors watch.
+    pub fn works_cases(self) -> bool {
+        !matches!(self, Role::Supervisor)
+    }
+}
+
 /// Who does something, from which workstation, at what local time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Actor {

@@ -114,7 +114,19 @@ pub fn mask_id(id: &str) -> String {
 
 fn required(field: &str, value: &str, lang: Lang, errors: &mut Vec<FieldError>) -> String {
     let v = value.trim().to_string();
-    if v.is_empty() {
+    if v.chars().any(char::is_control) {
+        // Invisible characters (pasted from elsewhere) would print as nothing and cannot be
+        // stored by the county's database; refuse them where the clerk can see and fix it.
+        errors.push(FieldError {
+            field: field.into(),
+            message: lang
+                .pick(
+                    "含有不可见的控制字符，请重新输入",
+                    "Contains invisible control characters; type it again",
+                )
+                .into(),
+        });
+    } else if v.is_empty() {
         errors.push(FieldError {
             field: field.into(),
             message: lang.pick("必填", "Required").into(),

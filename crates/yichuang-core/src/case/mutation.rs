@@ -46,6 +46,10 @@ pub struct CaseMutation {
     /// The case version the action was decided on (`None` for an intake): the county refuses
     /// the action when its copy has moved on since (decided or handed over elsewhere).
     pub base_version: Option<u32>,
+    /// The [`Case::fingerprint`] of that version: two windows can each reach "version 2" by
+    /// different actions, so the number alone does not say it is the same case.
+    #[serde(default)]
+    pub base_fingerprint: Option<String>,
     pub actor: Actor,
     pub workstation: String,
     /// Local (China Standard) time of the action at the counter.
@@ -67,7 +71,23 @@ pub enum MutationError {
     UnknownItem(String),
 }
 
+impl Case {
+    /// SHA-256 of the case as stored (its JSON: fields in declaration order, no maps), the
+    /// same at the window and at the county when both hold the same history.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_string(self).expect("a case always serialises");
+        hex::encode(Sha256::digest(json.as_bytes()))
+    }
+}
+
 impl CaseMutation {
+    /// Whether `current` is exactly the case this action was decided on.
+    pub fn is_based_on(&self, current: &Case) -> bool {
+        self.base_version == Some(current.version)
+            && self.base_fingerprint.as_deref() == Some(current.fingerprint().as_str())
+    }
+
     /// The mutation's name in the audit log and the outbox (`intake`, `accept`, …).
     pub fn name(&self) -> &'static str {
         match &self.body {

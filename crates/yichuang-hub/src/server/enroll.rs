@@ -35,6 +35,9 @@ pub(crate) async fn enroll(
             "注册码无效、已使用或已过期。请向县数据中心重新申请注册码。",
         ));
     };
+    crate::county::scope_to(&mut tx, &department)
+        .await
+        .map_err(db)?;
     let id = uuid::Uuid::new_v4().to_string();
     let credential = random_secret("wks_");
     // The window's previous PC stops here: one workstation writes each window's series.

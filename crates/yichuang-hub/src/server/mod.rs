@@ -166,6 +166,29 @@ pub async fn serve_tls(
     }
 }
 
+/// Why the server's database role is unfit to serve workstations.
+#[derive(Debug)]
+pub enum RoleProblem {
+    /// Superuser, BYPASSRLS or not a member of `yichuang_app`: row-level security would not
+    /// hold, or the grants would not fit.
+    Privileged(String),
+    Database(sqlx::Error),
+}
+
+/// The server must log in as a member of `yichuang_app` that row-level security binds.
+pub async fn check_role(pool: &PgPool) -> Result<(), RoleProblem> {
+    let (name, unfit): (String, bool) = sqlx::query_as(
+        "SELECT current_user::text, rolsuper OR rolbypassrls            OR NOT pg_has_role(current_user, 'yichuang_app', 'MEMBER')          FROM pg_roles WHERE rolname = current_user",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(RoleProblem::Database)?;
+    if unfit {
+        return Err(RoleProblem::Privileged(name));
+    }
+    Ok(())
+}
+
 /// Whether an address may serve plain HTTP (loopback only).
 pub fn plain_http_allowed(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()

@@ -91,15 +91,19 @@ pub(crate) async fn pull(
     let catalog = catalog
         .filter(|(v, _)| req.catalog_version.as_deref() != Some(v.as_str()))
         .and_then(|(_, text)| text);
-    let calendars = sqlx::query_as::<_, (i32, String)>(
-        "SELECT year, document FROM calendar_year WHERE NOT (year = ANY($1)) ORDER BY year",
+    let calendars = sqlx::query_as::<_, (i32, String, String)>(
+        "SELECT year, sha256, document FROM calendar_year ORDER BY year",
     )
-    .bind(&req.calendar_years)
     .fetch_all(&mut *tx)
     .await
     .map_err(db)?
     .into_iter()
-    .map(|(year, document)| CalendarYearText { year, document })
+    .filter(|(year, sha, _)| {
+        !req.calendars_held
+            .iter()
+            .any(|h| h.year == *year && &h.sha256 == sha)
+    })
+    .map(|(year, _, document)| CalendarYearText { year, document })
     .collect();
     tx.commit().await.map_err(db)?;
     let server_time = chrono::Utc::now()

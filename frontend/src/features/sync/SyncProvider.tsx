@@ -2,10 +2,13 @@
 // header's badge, the conflicts page and settings. "Sync now" re-reads the status even when it
 // fails, so the badge shows the hub as offline at once.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, toIpcError, type IpcError, type SyncStatus } from "../../lib/ipc";
+import { api, onIpcSuccess, toIpcError, type IpcError, type SyncStatus } from "../../lib/ipc";
 import { SyncContext, type SyncValue } from "./context";
 
 export const SYNC_POLL_MS = 10_000;
+
+/** Commands that queue something for the county: the pending count changes at once. */
+const QUEUES_FOR_COUNTY = new Set(["case_intake", "case_act"]);
 
 type Props = { enabled: boolean; children: ReactNode; pollMs?: number };
 
@@ -46,6 +49,13 @@ export function SyncProvider({ enabled, children, pollMs = SYNC_POLL_MS }: Props
       window.clearInterval(timer);
     };
   }, [enabled, pollMs]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    return onIpcSuccess((command) => {
+      if (QUEUES_FOR_COUNTY.has(command)) void refresh();
+    });
+  }, [enabled, refresh]);
 
   const syncNow = useCallback(async () => {
     setSyncing(true);

@@ -46,6 +46,8 @@ const TITLES: Record<IpcErrorCode, MessageKey> = {
   enrollment_refused: "error.enrollment_refused",
   hub_address_invalid: "error.hub_address_invalid",
   hub_offline: "error.hub_offline",
+  hub_certificate_untrusted: "error.hub_certificate_untrusted",
+  not_permitted: "error.not_permitted",
   hub_refused: "error.hub_refused",
   client_too_old: "error.client_too_old",
   secret_store_failed: "error.secret_store_failed",

@@ -402,6 +402,8 @@ export const en: Record<MessageKey, string> = {
   "error.enrollment_refused": "The county refused the enrollment",
   "error.hub_address_invalid": "Invalid county hub address",
   "error.hub_offline": "Cannot reach the county hub",
+  "error.hub_certificate_untrusted": "The county hub's certificate is not trusted",
+  "error.not_permitted": "Not permitted",
   "error.hub_refused": "The county hub refused the request",
   "error.client_too_old": "This software is too old",
   "error.secret_store_failed": "Could not use the system key store",

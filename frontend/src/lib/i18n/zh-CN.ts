@@ -400,6 +400,8 @@ export const zhCN = {
   "error.enrollment_refused": "县级中心拒绝注册",
   "error.hub_address_invalid": "县级中心地址有误",
   "error.hub_offline": "无法连接县级中心",
+  "error.hub_certificate_untrusted": "县级中心证书不受信任",
+  "error.not_permitted": "无权执行此操作",
   "error.hub_refused": "县级中心拒绝了请求",
   "error.client_too_old": "本软件版本过旧",
   "error.secret_store_failed": "无法访问系统密钥存储",

@@ -10,7 +10,7 @@ import { api } from "./bindings";
 function rejectWith(reason: unknown) {
   invoke.mockImplementation(() => Promise.reject(reason));
 }
-import { call, IpcError, onIpcError, toIpcError } from "./call";
+import { call, IpcError, onIpcError, onIpcSuccess, toIpcError } from "./call";
 
 describe("call", () => {
   beforeEach(() => {
@@ -80,6 +80,19 @@ describe("call", () => {
     rejectWith("gone");
     await call("alerts_list", null).catch(() => {});
     expect(heard).toEqual(["case_queue:login_required"]);
+  });
+
+  it("tells success listeners which command succeeded, and never a failed one", async () => {
+    const heard: string[] = [];
+    const stop = onIpcSuccess((command) => heard.push(command));
+    invoke.mockResolvedValue({});
+    await call("case_act", {});
+    rejectWith({ code: "illegal_transition", message: "不允许" });
+    await call("case_act", {}).catch(() => {});
+    stop();
+    invoke.mockResolvedValue({});
+    await call("case_intake", {});
+    expect(heard).toEqual(["case_act"]);
   });
 
   it("does not trust unknown codes or malformed objects", () => {

@@ -32,6 +32,8 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   enrollment_refused: true,
   hub_address_invalid: true,
   hub_offline: true,
+  hub_certificate_untrusted: true,
+  not_permitted: true,
   hub_refused: true,
   client_too_old: true,
   secret_store_failed: true,
@@ -137,10 +139,32 @@ export function onIpcError(listener: ErrorListener): () => void {
   };
 }
 
+type SuccessListener = (command: string) => void;
+const successListeners = new Set<SuccessListener>();
+
+/**
+ * Hears every command that succeeded (e.g. the sync badge re-reads its count after a case
+ * action queued something for the county). Returns the unsubscribe function.
+ */
+export function onIpcSuccess(listener: SuccessListener): () => void {
+  successListeners.add(listener);
+  return () => {
+    successListeners.delete(listener);
+  };
+}
+
 /** Calls a backend command with its request as the `req` argument. */
 export async function call<T>(command: string, req: unknown): Promise<T> {
   try {
-    return await invoke<T>(command, { req });
+    const result = await invoke<T>(command, { req });
+    for (const listener of [...successListeners]) {
+      try {
+        listener(command);
+      } catch {
+        // A listener's failure must not turn a success into an error.
+      }
+    }
+    return result;
   } catch (reason) {
     const error = toIpcError(command, reason);
     for (const listener of [...listeners]) {
