@@ -76,38 +76,92 @@ async fn a_reply_lost_after_the_county_committed_is_answered_from_the_stored_ver
     );
 }
 
+const HUB_CHILD_DB: &str = "YICHUANG_HUB_CHILD_DB";
+const HUB_CHILD_PORT: &str = "YICHUANG_HUB_CHILD_PORT";
+const HUB_KILL_TEST: &str =
+    "a_hub_process_killed_in_the_middle_of_a_push_commits_all_or_nothing_and_the_retry_finishes";
+
+/// The hub's server in a process of its own (this test binary run again), so it can be
+/// killed for real: SIGKILL, no destructor, no graceful shutdown, transactions cut off.
+fn spawn_hub(db_url: &str, port: u16) -> std::process::Child {
+    std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--exact", HUB_KILL_TEST, "--nocapture"])
+        .env(HUB_CHILD_DB, db_url)
+        .env(HUB_CHILD_PORT, port.to_string())
+        .spawn()
+        .expect("hub process")
+}
+
+async fn wait_for_port(port: u16) {
+    for _ in 0..300 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the hub process did not start listening");
+}
+
 #[tokio::test]
-async fn a_hub_killed_in_the_middle_of_a_push_commits_all_or_nothing_and_the_retry_finishes() {
+async fn a_hub_process_killed_in_the_middle_of_a_push_commits_all_or_nothing_and_the_retry_finishes(
+) {
+    if let (Ok(db), Ok(port)) = (std::env::var(HUB_CHILD_DB), std::env::var(HUB_CHILD_PORT)) {
+        let pool = yichuang_hub::db::connect(&db).await.expect("hub connects");
+        let listener =
+            tokio::net::TcpListener::bind(("127.0.0.1", port.parse::<u16>().expect("port")))
+                .await
+                .expect("bind");
+        yichuang_hub::server::serve_plain(listener, Hub::new(pool), std::future::pending())
+            .await
+            .expect("serve");
+        return;
+    }
     let county = County::start().await;
-    let hub = HubServer::start(&county.hub_pool).await;
-    let port = hub.port;
+    let db_url = county.pg.url_as("yichuang_hub");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let mut hub = spawn_hub(&db_url, port);
+    wait_for_port(port).await;
     let proxy = FaultProxy::start(port, 1).await;
     let a = Window::enroll(&county, &proxy.url(), "SCJG", "W01", "lina").await;
-    for i in 1..=120 {
+    for i in 1..=200 {
         a.intake(&format!("a-{i}"), i).await;
     }
     let (result, ()) = tokio::join!(a.sync(), async {
         proxy.request_reached_hub().await;
-        hub.kill().await;
+        // Let the hub get into its transaction, then pull the plug.
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+        hub.kill().expect("SIGKILL the hub");
+        let _ = hub.wait();
     });
     assert!(result.is_err(), "the hub died before answering");
     let held = county.count("SELECT count(*) FROM case_record").await;
+    let logged = county.count("SELECT count(*) FROM mutation_log").await;
     assert!(
-        held == 0 || held == 120,
+        held == 0 || held == 200,
         "one transaction per batch: {held}"
     );
+    assert_eq!(held, logged, "cases and their log entries commit together");
 
-    let _hub = HubServer::start_on(Hub::new(county.hub_pool.clone()), port).await;
+    let mut hub = spawn_hub(&db_url, port);
+    wait_for_port(port).await;
     let status = sync_until_quiet(&a).await;
     assert_eq!(status.conflicts, 0);
-    assert_eq!(county.count("SELECT count(*) FROM case_record").await, 120);
-    assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, 120);
+    assert_eq!(county.count("SELECT count(*) FROM case_record").await, 200);
+    assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, 200);
     assert_eq!(
         county.count("SELECT max(last_seq) FROM series_mark").await,
-        120,
+        200,
         "the series is contiguous at the county"
     );
     assert_eq!(county.count("SELECT count(*) FROM series_gap").await, 0);
+    hub.kill().expect("stop the hub");
+    let _ = hub.wait();
 }
 
 #[tokio::test]
