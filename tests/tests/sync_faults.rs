@@ -397,3 +397,39 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
     let s = a.sync().await.expect("sync");
     assert_eq!((s.pending, s.conflicts), (0, 0));
 }
+
+#[tokio::test]
+async fn an_edited_audit_entry_stops_the_audit_stream_at_the_county_but_not_the_cases() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let before = local_count(&a, "SELECT count(*) FROM audit_log").await;
+    a.intake("a-1", 1).await;
+    a.intake("a-2", 2).await;
+    // Someone edits an entry in the window's cache (the hash no longer matches).
+    let store = yichuang_local::Store::open(&a.dir.path().join("data").join("cache.db"))
+        .await
+        .expect("cache");
+    sqlx::query("UPDATE audit_log SET detail = '{}' WHERE seq = ?")
+        .bind(before + 1)
+        .execute(store.pool())
+        .await
+        .expect("tamper");
+    store.close().await;
+
+    let status = a.sync().await.expect("sync still works");
+    assert_eq!((status.pending, status.conflicts), (0, 0), "the cases went through");
+    assert_eq!(county.count("SELECT count(*) FROM case_record").await, 2);
+    assert_eq!(
+        county.count("SELECT count(*) FROM audit_entry").await,
+        before,
+        "the county took the chain up to the edited entry and no further"
+    );
+    let listed = yichuang_hub::admin::workstations(&county.admin)
+        .await
+        .expect("status");
+    assert!(listed.iter().any(|w| w.audit_broken), "county IT sees it");
+    // A second sync neither loops nor takes the broken entry.
+    a.sync().await.expect("sync again");
+    assert_eq!(county.count("SELECT count(*) FROM audit_entry").await, before);
+}

@@ -302,6 +302,8 @@ pub struct WorkstationStatus {
     pub window_code: String,
     pub label: String,
     pub revoked: bool,
+    /// Its audit chain stopped continuing at the county (an edited or lost entry).
+    pub audit_broken: bool,
     pub pushed_seq: i64,
     pub audit_seq: i64,
     pub rejected: i64,
@@ -311,6 +313,7 @@ pub async fn workstations(pool: &PgPool) -> Result<Vec<WorkstationStatus>, Admin
     let mut tx = admin_tx(pool).await?;
     let rows = sqlx::query_as(
         "SELECT w.id, w.department_code, w.window_code, w.label, w.revoked_at IS NOT NULL AS revoked, \
+         w.audit_broken_at IS NOT NULL AS audit_broken, \
          w.pushed_seq, w.audit_seq, \
          (SELECT count(*) FROM mutation_log m WHERE m.workstation_id = w.id AND m.status = 'rejected') AS rejected \
          FROM workstation w ORDER BY w.department_code, w.window_code, w.enrolled_at",

@@ -317,7 +317,7 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
             let mut out = String::new();
             for w in rows {
                 out.push_str(&format!(
-                    "{} {}-{} {} pushed={} audit={} rejected={}{}\n",
+                    "{} {}-{} {} pushed={} audit={} rejected={}{}{}\n",
                     w.id,
                     w.department_code,
                     w.window_code,
@@ -325,7 +325,12 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
                     w.pushed_seq,
                     w.audit_seq,
                     w.rejected,
-                    if w.revoked { " revoked" } else { "" }
+                    if w.revoked { " revoked" } else { "" },
+                    if w.audit_broken {
+                        " AUDIT-CHAIN-BROKEN"
+                    } else {
+                        ""
+                    }
                 ));
             }
             Ok(out.trim_end().to_string())
