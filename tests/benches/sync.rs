@@ -84,7 +84,7 @@ async fn main() {
     let cases = all("SELECT format('(%L,%L,%L,%L,%L,%s,%L::jsonb,%s)', id, case_no, department_code, window_code, state, version, document::text, gseq) FROM case_record").await;
     let events = all("SELECT format('(%L,%s,%L,%L::jsonb)', case_id, seq, department_code, document::text) FROM case_event").await;
     let log = all("SELECT format('(%L,%s,%L,%L,%L,%L,%L::jsonb,%L)', workstation_id, local_seq, mutation_id, department_code, kind, case_id, payload::text, status) FROM mutation_log").await;
-    let audit = all("SELECT format('(%L,%s,%L,%L,%L,%L,%L,%L,%L,%L,%L)', workstation_id, seq, department_code, at, actor_id, actor, action, case_id, detail, prev_hash, hash) FROM audit_entry").await;
+    let audit = all("SELECT format('(%L,%s,%L,%L,%L,%L,%L,%L,%L,%L,%L,%L)', workstation_id, seq, department_code, entry_workstation, at, actor_id, actor, action, case_id, detail, prev_hash, hash) FROM audit_entry").await;
     let mut raw = Duration::ZERO;
     raw += bulk(&county.admin, "INSERT INTO raw_case_record (id, case_no, department_code, window_code, state, version, document, gseq)", &cases, 200).await;
     raw += bulk(
@@ -95,7 +95,7 @@ async fn main() {
     )
     .await;
     raw += bulk(&county.admin, "INSERT INTO raw_mutation_log (workstation_id, local_seq, mutation_id, department_code, kind, case_id, payload, status)", &log, 200).await;
-    raw += bulk(&county.admin, "INSERT INTO raw_audit_entry (workstation_id, seq, department_code, at, actor_id, actor, action, case_id, detail, prev_hash, hash)", &audit, 200).await;
+    raw += bulk(&county.admin, "INSERT INTO raw_audit_entry (workstation_id, seq, department_code, entry_workstation, at, actor_id, actor, action, case_id, detail, prev_hash, hash)", &audit, 200).await;
     println!(
         "push {pushes} intakes: hub {:.0} mutations/s ({:.2} s) | raw multi-row INSERT {:.0} rows-of-mutations/s ({:.2} s) | ratio {:.2}×",
         rate(pushes, pushed),

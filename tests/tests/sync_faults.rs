@@ -11,18 +11,6 @@ use yichuang_app::api::sync as sync_api;
 use yichuang_app::ErrorCode;
 use yichuang_hub::server::Hub;
 
-async fn local_count(w: &Window, sql: &str) -> i64 {
-    let store = yichuang_local::Store::open(&w.dir.path().join("data").join("cache.db"))
-        .await
-        .expect("open cache");
-    let n: i64 = sqlx::query_scalar(sql)
-        .fetch_one(store.pool())
-        .await
-        .expect("count");
-    store.close().await;
-    n
-}
-
 /// Syncs until nothing is pending (a few tries: the network may still be recovering).
 async fn sync_until_quiet(w: &Window) -> sync_api::SyncStatus {
     for _ in 0..10 {
@@ -55,7 +43,8 @@ async fn a_reply_lost_after_the_county_committed_is_answered_from_the_stored_ver
         "the county committed"
     );
     assert_eq!(
-        local_count(&a, "SELECT count(*) FROM outbox WHERE status = 'pending'").await,
+        a.count("SELECT count(*) FROM outbox WHERE status = 'pending'")
+            .await,
         3
     );
 
@@ -72,7 +61,7 @@ async fn a_reply_lost_after_the_county_committed_is_answered_from_the_stored_ver
     assert_eq!(county.count("SELECT count(*) FROM mutation_log").await, 3);
     assert_eq!(
         county.count("SELECT count(*) FROM case_event").await,
-        local_count(&a, "SELECT count(*) FROM case_event").await
+        a.count("SELECT count(*) FROM case_event").await
     );
 }
 
@@ -220,8 +209,8 @@ async fn a_flaky_network_between_windows_and_hub_converges_without_duplicates() 
     let sb = sync_until_quiet(&b).await;
     sync_until_quiet(&a).await;
     assert_eq!((sa.conflicts, sb.conflicts), (0, 0));
-    let outbox = local_count(&a, "SELECT count(*) FROM outbox").await
-        + local_count(&b, "SELECT count(*) FROM outbox").await;
+    let outbox =
+        a.count("SELECT count(*) FROM outbox").await + b.count("SELECT count(*) FROM outbox").await;
     assert_eq!(
         county.count("SELECT count(*) FROM mutation_log").await,
         outbox
@@ -235,11 +224,11 @@ async fn a_flaky_network_between_windows_and_hub_converges_without_duplicates() 
     );
     assert_eq!(
         county.count("SELECT count(*) FROM audit_entry").await,
-        local_count(&a, "SELECT count(*) FROM audit_log").await
-            + local_count(&b, "SELECT count(*) FROM audit_log").await
+        a.count("SELECT count(*) FROM audit_log").await
+            + b.count("SELECT count(*) FROM audit_log").await
     );
     assert_eq!(
-        local_count(&a, "SELECT count(*) FROM case_record").await,
+        a.count("SELECT count(*) FROM case_record").await,
         24,
         "a holds b's cases too"
     );
@@ -403,7 +392,7 @@ async fn an_edited_audit_entry_stops_the_audit_stream_at_the_county_but_not_the_
     let county = County::start().await;
     let hub = HubServer::start(&county.hub_pool).await;
     let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
-    let before = local_count(&a, "SELECT count(*) FROM audit_log").await;
+    let before = a.count("SELECT count(*) FROM audit_log").await;
     a.intake("a-1", 1).await;
     a.intake("a-2", 2).await;
     // Someone edits an entry in the window's cache (the hash no longer matches).
@@ -418,7 +407,11 @@ async fn an_edited_audit_entry_stops_the_audit_stream_at_the_county_but_not_the_
     store.close().await;
 
     let status = a.sync().await.expect("sync still works");
-    assert_eq!((status.pending, status.conflicts), (0, 0), "the cases went through");
+    assert_eq!(
+        (status.pending, status.conflicts),
+        (0, 0),
+        "the cases went through"
+    );
     assert_eq!(county.count("SELECT count(*) FROM case_record").await, 2);
     assert_eq!(
         county.count("SELECT count(*) FROM audit_entry").await,
@@ -431,5 +424,8 @@ async fn an_edited_audit_entry_stops_the_audit_stream_at_the_county_but_not_the_
     assert!(listed.iter().any(|w| w.audit_broken), "county IT sees it");
     // A second sync neither loops nor takes the broken entry.
     a.sync().await.expect("sync again");
-    assert_eq!(county.count("SELECT count(*) FROM audit_entry").await, before);
+    assert_eq!(
+        county.count("SELECT count(*) FROM audit_entry").await,
+        before
+    );
 }

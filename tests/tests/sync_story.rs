@@ -36,18 +36,6 @@ async fn county_cases(county: &County, department: &str) -> Vec<(String, i64)> {
     rows.into_iter().map(|(id, v)| (id, i64::from(v))).collect()
 }
 
-async fn local_count(w: &Window, sql: &str) -> i64 {
-    let store = yichuang_local::Store::open(&w.dir.path().join("data").join("cache.db"))
-        .await
-        .expect("open cache");
-    let n: i64 = sqlx::query_scalar(sql)
-        .fetch_one(store.pool())
-        .await
-        .expect("count");
-    store.close().await;
-    n
-}
-
 #[tokio::test]
 async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     let county = County::start().await;
@@ -85,8 +73,8 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     assert_eq!(status.online, Some(true));
 
     // Every case, event, notice and audit entry is at the county exactly once.
-    let total_outbox = local_count(&a, "SELECT count(*) FROM outbox").await
-        + local_count(&b, "SELECT count(*) FROM outbox").await;
+    let total_outbox =
+        a.count("SELECT count(*) FROM outbox").await + b.count("SELECT count(*) FROM outbox").await;
     assert_eq!(
         county.count("SELECT count(*) FROM mutation_log").await,
         total_outbox
@@ -100,15 +88,15 @@ async fn two_windows_work_offline_and_converge_with_the_county_once_back() {
     assert_eq!(county.count("SELECT count(*) FROM case_record").await, 5);
     assert_eq!(
         county.count("SELECT count(*) FROM case_event").await,
-        local_count(&a, "SELECT count(*) FROM case_event").await,
+        a.count("SELECT count(*) FROM case_event").await,
         "a holds every timeline of the department, as the county does"
     );
     assert_eq!(
         county.count("SELECT count(*) FROM notice").await,
-        local_count(&b, "SELECT count(*) FROM notice").await
+        b.count("SELECT count(*) FROM notice").await
     );
-    let audit_a = local_count(&a, "SELECT count(*) FROM audit_log").await;
-    let audit_b = local_count(&b, "SELECT count(*) FROM audit_log").await;
+    let audit_a = a.count("SELECT count(*) FROM audit_log").await;
+    let audit_b = b.count("SELECT count(*) FROM audit_log").await;
     assert_eq!(
         county.count("SELECT count(*) FROM audit_entry").await,
         audit_a + audit_b
@@ -263,7 +251,7 @@ async fn an_enrolled_window_needs_a_login_of_its_own_department() {
         assert_eq!(e.code, ErrorCode::LoginFailed, "{user}");
     }
     assert_eq!(
-        local_count(&a, "SELECT count(*) FROM case_record").await,
+        a.count("SELECT count(*) FROM case_record").await,
         0,
         "nothing was written"
     );

@@ -234,6 +234,19 @@ impl Window {
         w
     }
 
+    /// A count over the window's own cache (read through a second connection).
+    pub async fn count(&self, sql: &str) -> i64 {
+        let store = yichuang_local::Store::open(&self.dir.path().join("data").join("cache.db"))
+            .await
+            .expect("open cache");
+        let n: i64 = sqlx::query_scalar(sql)
+            .fetch_one(store.pool())
+            .await
+            .expect("count");
+        store.close().await;
+        n
+    }
+
     /// The workstation's hub credential, as the keyring holds it.
     pub async fn credential(&self) -> String {
         let e = yichuang_app::sync::enrollment(&self.app)
