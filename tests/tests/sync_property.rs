@@ -17,6 +17,9 @@ enum Step {
     Intake,
     Accept(u8),
     Reject(u8),
+    /// Ask for the chief representative's approval, who then comes to this window and gives it.
+    Approve(u8),
+    Complete(u8),
     Sync,
     Cut,
     Mend,
@@ -29,6 +32,8 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
             3 => Just(Step::Intake),
             2 => any::<u8>().prop_map(Step::Accept),
             1 => any::<u8>().prop_map(Step::Reject),
+            1 => any::<u8>().prop_map(Step::Approve),
+            1 => any::<u8>().prop_map(Step::Complete),
             2 => Just(Step::Sync),
             1 => Just(Step::Cut),
             1 => Just(Step::Mend),
@@ -118,6 +123,47 @@ async fn story(county: &County, hub: &HubServer, run: u32, steps: Vec<(usize, St
                     }
                 };
             }
+            Step::Approve(pick) | Step::Complete(pick) => {
+                let open = open_cases(win).await;
+                if open.is_empty() {
+                    continue;
+                }
+                let id = open[*pick as usize % open.len()].id.clone();
+                // Refusals at the window (wrong state, no approval yet) write nothing; fine.
+                if matches!(s, Step::Approve(_)) {
+                    let _ = win
+                        .act(
+                            &format!("{key}-ask"),
+                            &id,
+                            CaseCommand::RequestApproval {
+                                note: String::new(),
+                            },
+                        )
+                        .await;
+                    win.login_as("zhoumin").await;
+                    let _ = win
+                        .act(
+                            &key,
+                            &id,
+                            CaseCommand::Approve {
+                                seal: "审批专用章".into(),
+                                opinion: None,
+                            },
+                        )
+                        .await;
+                    win.login().await;
+                } else {
+                    let _ = win
+                        .act(
+                            &key,
+                            &id,
+                            CaseCommand::Complete {
+                                decision: yichuang_core::case::Decision::Granted,
+                            },
+                        )
+                        .await;
+                }
+            }
             Step::Sync => {
                 let _ = win.sync().await;
             }
@@ -188,16 +234,39 @@ async fn story(county: &County, hub: &HubServer, run: u32, steps: Vec<(usize, St
         0,
         "no mutation applied twice or lost"
     );
+    for (kinds, what) in [
+        (
+            "'accept', 'reject', 'complete_on_the_spot'",
+            "no case accepted or refused twice",
+        ),
+        (
+            "'complete', 'reject', 'complete_on_the_spot', 'withdraw'",
+            "no case closed twice",
+        ),
+    ] {
+        assert_eq!(
+            county
+                .count(&format!(
+                    "SELECT count(*) FROM case_record c WHERE \
+                     (SELECT count(*) FROM mutation_log m WHERE m.case_id = c.id \
+                      AND m.status = 'accepted' AND m.kind IN ({kinds})) > 1"
+                ))
+                .await,
+            0,
+            "{what}"
+        );
+    }
+    // Every completed case that needed approval has the chief representative's approval.
     assert_eq!(
         county
             .count(
-                "SELECT count(*) FROM case_record c WHERE \
-                 (SELECT count(*) FROM mutation_log m WHERE m.case_id = c.id AND m.status = 'accepted' \
-                  AND m.kind IN ('accept', 'reject', 'complete_on_the_spot', 'withdraw')) > 1"
+                "SELECT count(*) FROM case_record WHERE state = 'completed' \
+                 AND (document->'item'->>'requires_chief_approval')::boolean \
+                 AND NOT (document->'approvals'->-1->>'approved')::boolean IS TRUE"
             )
             .await,
         0,
-        "no case decided twice"
+        "no case that needs approval completed without it"
     );
     assert_eq!(
         county.count("SELECT count(*) FROM series_gap").await,

@@ -61,6 +61,11 @@ pub enum ErrorCode {
     NoticeAlreadyVoid,
     NoticeStillValid,
     NoticeAnswered,
+    ChiefRepOnly,
+    SealRequired,
+    OpinionRequired,
+    ApprovalNotRequired,
+    ApprovalRequired,
 }
 
 /// An error as the UI receives it.
@@ -104,6 +109,11 @@ impl ApiError {
             CaseError::NoticeAlreadyVoid(_) => C::NoticeAlreadyVoid,
             CaseError::NoticeStillValid(_) => C::NoticeStillValid,
             CaseError::NoticeAnswered(_) => C::NoticeAnswered,
+            CaseError::ChiefRepOnly => C::ChiefRepOnly,
+            CaseError::SealRequired => C::SealRequired,
+            CaseError::OpinionRequired => C::OpinionRequired,
+            CaseError::ApprovalNotRequired => C::ApprovalNotRequired,
+            CaseError::ApprovalRequired => C::ApprovalRequired,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

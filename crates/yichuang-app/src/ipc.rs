@@ -131,6 +131,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         case::Applicant::decl(cfg),
         case::Agent::decl(cfg),
         case::Case::decl(cfg),
+        case::Approval::decl(cfg),
+        case::Decision::decl(cfg),
         case::CaseState::decl(cfg),
         case::Action::decl(cfg),
         case::CaseEvent::decl(cfg),

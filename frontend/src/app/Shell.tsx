@@ -5,6 +5,7 @@
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
 import { useT } from "../lib/i18n";
+import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { CasePage } from "../features/case/CasePage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
@@ -101,6 +102,8 @@ export function Shell() {
         return <InquiryPage catalogVersion={version} onGoSettings={() => go("settings")} />;
       case "catalog":
         return <CatalogPage catalogVersion={version} />;
+      case "approvals":
+        return <ApprovalsPage onOpenCase={setOpenCase} onGoSettings={() => go("settings")} />;
       case "conflicts":
         return <ConflictsPage onOpenCase={setOpenCase} />;
       case "settings":

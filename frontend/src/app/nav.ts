@@ -13,7 +13,7 @@ export type NavKey =
   | "settings";
 
 /** Pages that exist only as placeholders so far. */
-export type UnbuiltNavKey = "approvals" | "handover" | "ledger";
+export type UnbuiltNavKey = "handover" | "ledger";
 
 /** Pages that need a loaded catalog (without one they show the welcome page). */
 export const NEEDS_CATALOG: ReadonlySet<NavKey> = new Set(["queue", "intake", "inquiry", "catalog"]);

@@ -175,6 +175,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
       closing_reason: null,
       closing_basis: null,
       event_count: 2,
+      approvals: [],
     },
     timeline: [
       { seq: 1, at: "2026-02-10T09:05:00", actor: "李敏", actor_id: "S0301", workstation: "ws-test", what: { transition: "receive" }, from: null, to: "received", note: null },

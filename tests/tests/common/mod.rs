@@ -57,13 +57,14 @@ impl County {
         admin::set_backup(&admin, "SCJG", "W01", "W02")
             .await
             .expect("backup");
-        for (u, n, d) in [
-            ("lina", "李娜", "SCJG"),
-            ("wangfang", "王芳", "SCJG"),
-            ("zhaolei", "赵磊", "SCJG"),
-            ("chenjing", "陈静", "GA"),
+        for (u, n, d, role) in [
+            ("lina", "李娜", "SCJG", Role::Clerk),
+            ("wangfang", "王芳", "SCJG", Role::Clerk),
+            ("zhaolei", "赵磊", "SCJG", Role::Clerk),
+            ("zhoumin", "周敏", "SCJG", Role::ChiefRep),
+            ("chenjing", "陈静", "GA", Role::Clerk),
         ] {
-            admin::add_user(&admin, u, n, Role::Clerk, d, PASSWORD)
+            admin::add_user(&admin, u, n, role, d, PASSWORD)
                 .await
                 .expect("user");
         }
@@ -210,10 +211,16 @@ impl Window {
     }
 
     pub async fn login(&self) {
+        self.login_as(&self.user.clone()).await;
+    }
+
+    /// Another user takes the window (e.g. the chief representative comes to approve).
+    pub async fn login_as(&self, username: &str) {
+        session::logout(&self.app, ()).await.expect("logout");
         session::login(
             &self.app,
             session::LoginRequest {
-                username: self.user.clone(),
+                username: username.into(),
                 password: PASSWORD.into(),
             },
         )

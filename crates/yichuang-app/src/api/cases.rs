@@ -228,7 +228,17 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
     // itself), so the window offers it there too.
     if allowed.contains(&Action::StartProcessing) {
         allowed.push(Action::Suspend);
+        allowed.push(Action::RequestApproval);
+        allowed.push(Action::Complete);
     }
+    // Approval only where the catalog asks for it; completion of such an item only after the
+    // chief representative's last word approved it (the rule refuses the rest anyway).
+    let approved = c.approvals.last().is_some_and(|a| a.approved);
+    allowed.retain(|a| match a {
+        Action::RequestApproval => c.item.requires_chief_approval,
+        Action::Complete => !c.item.requires_chief_approval || approved,
+        _ => true,
+    });
     Ok(CaseDetail {
         notices: c
             .notices

@@ -154,6 +154,31 @@ pub struct Case {
     pub closing_basis: Option<String>,
     /// Timeline lines so far (the next one gets `event_count + 1`).
     pub event_count: u32,
+    /// The chief representative's decisions on this case, oldest first.
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
+}
+
+/// A chief representative's decision on a case (DOMAIN.md rule 4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Approval {
+    pub approved: bool,
+    pub by_id: String,
+    pub by: String,
+    pub at: NaiveDateTime,
+    /// The seal used (审批专用章), for an approval.
+    pub seal: Option<String>,
+    pub opinion: Option<String>,
+}
+
+/// How a case ended (办结).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Decision {
+    /// 准予许可 / 办结.
+    Granted,
+    /// 不予许可, with the reason and legal basis.
+    Denied { reason: String, legal_basis: String },
 }
 
 /// What a command produced: the case after it, and what to append.
@@ -218,6 +243,7 @@ impl Case {
             closing_reason: None,
             closing_basis: None,
             event_count: 0,
+            approvals: Vec::new(),
         };
         let mut events = Vec::new();
         case.transition(Action::Receive, None, ctx, &mut events)?;

@@ -1,9 +1,10 @@
 //! The commands a clerk gives a case and their rules: ticking the checklist, the one-time
 //! notice, acceptance (with the deemed-acceptance rule), refusal, withdrawal, on-the-spot
-//! completion, special procedures, and voiding a wrong notice. `apply` is the one entry
+//! completion, special procedures, the chief representative's approval, completion (办结),
+//! and voiding a wrong notice. `apply` is the one entry
 //! point: the workstation and the county hub run the same code.
 
-use super::aggregate::{Case, Ctx, Effects, EventKind};
+use super::aggregate::{Approval, Case, Ctx, Decision, Effects, EventKind, Role};
 use super::checklist::MaterialStatus;
 use super::clock::{CaseClock, Pause, PauseKind, StartEvent};
 use super::error::CaseError;
@@ -57,6 +58,23 @@ pub enum CaseCommand {
         number: String,
         reason: String,
     },
+    /// The clerk asks the chief representative for the on-site approval the item needs.
+    RequestApproval {
+        note: String,
+    },
+    /// The chief representative approves, recording the seal used (审批专用章).
+    Approve {
+        seal: String,
+        opinion: Option<String>,
+    },
+    /// The chief representative returns the case with an opinion (the clerk works on).
+    ReturnWithOpinion {
+        opinion: String,
+    },
+    /// 办结: the decision on an accepted case.
+    Complete {
+        decision: Decision,
+    },
     /// A fresh acceptance or rejection notice after the previous one was voided. A refusal
     /// may be reissued with a corrected reason or legal basis (`None` keeps the recorded one).
     ReissueNotice {
@@ -93,6 +111,10 @@ impl CaseCommand {
             CaseCommand::Resume => "resume",
             CaseCommand::VoidNotice { .. } => "void_notice",
             CaseCommand::ReissueNotice { .. } => "reissue_notice",
+            CaseCommand::RequestApproval { .. } => "request_approval",
+            CaseCommand::Approve { .. } => "approve",
+            CaseCommand::ReturnWithOpinion { .. } => "return_with_opinion",
+            CaseCommand::Complete { .. } => "complete",
         }
     }
 }
@@ -304,6 +326,91 @@ pub fn apply(
             next.transition(Action::Resume, None, ctx, &mut events)?;
             close_pause(&mut next, PauseKind::SpecialProcedure, ctx);
         }
+        CaseCommand::RequestApproval { note } => {
+            if !case.item.requires_chief_approval {
+                return Err(CaseError::ApprovalNotRequired);
+            }
+            if next.state == CaseState::Accepted {
+                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
+            }
+            let note = note.trim();
+            next.transition(
+                Action::RequestApproval,
+                (!note.is_empty()).then(|| note.to_string()),
+                ctx,
+                &mut events,
+            )?;
+        }
+        CaseCommand::Approve { seal, opinion } => {
+            case.state.apply(Action::Approve)?;
+            // The county replays this with its own record of the actor's role: a clerk's
+            // approval is refused at the window and again at the hub.
+            if ctx.actor.role != Role::ChiefRep {
+                return Err(CaseError::ChiefRepOnly);
+            }
+            let seal = non_empty(seal, CaseError::SealRequired)?;
+            let opinion = opinion
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(str::to_string);
+            next.approvals.push(Approval {
+                approved: true,
+                by_id: ctx.actor.user_id.clone(),
+                by: ctx.actor.name.clone(),
+                at: ctx.now,
+                seal: Some(seal.clone()),
+                opinion: opinion.clone(),
+            });
+            let note = match &opinion {
+                Some(o) => format!("{seal}；{o}"),
+                None => seal,
+            };
+            next.transition(Action::Approve, Some(note), ctx, &mut events)?;
+        }
+        CaseCommand::ReturnWithOpinion { opinion } => {
+            case.state.apply(Action::ReturnWithOpinion)?;
+            if ctx.actor.role != Role::ChiefRep {
+                return Err(CaseError::ChiefRepOnly);
+            }
+            let opinion = non_empty(opinion, CaseError::OpinionRequired)?;
+            next.approvals.push(Approval {
+                approved: false,
+                by_id: ctx.actor.user_id.clone(),
+                by: ctx.actor.name.clone(),
+                at: ctx.now,
+                seal: None,
+                opinion: Some(opinion.clone()),
+            });
+            next.transition(Action::ReturnWithOpinion, Some(opinion), ctx, &mut events)?;
+        }
+        CaseCommand::Complete { decision } => {
+            if next.state == CaseState::Accepted {
+                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
+            }
+            next.state.apply(Action::Complete)?;
+            // The last word of the chief representative must be an approval.
+            if case.item.requires_chief_approval
+                && !case.approvals.last().is_some_and(|a| a.approved)
+            {
+                return Err(CaseError::ApprovalRequired);
+            }
+            let note = match decision {
+                Decision::Granted => None,
+                Decision::Denied {
+                    reason,
+                    legal_basis,
+                } => {
+                    let reason = non_empty(reason, CaseError::ReasonRequired)?;
+                    let basis = non_empty(legal_basis, CaseError::LegalBasisRequired)?;
+                    next.closing_reason = Some(reason.clone());
+                    next.closing_basis = Some(basis);
+                    Some(reason)
+                }
+            };
+            next.transition(Action::Complete, note, ctx, &mut events)?;
+            next.closed_at = Some(ctx.now);
+        }
         CaseCommand::VoidNotice {
             number: target,
             reason,
@@ -318,8 +425,16 @@ pub fn apply(
                 return Err(CaseError::NoticeAlreadyVoid(target.clone()));
             }
             // A correction notice the applicant has already answered cannot be withdrawn: it
-            // is the reference of the one-time rule. Only the pending one can be replaced.
-            if notice.kind == NoticeKind::Correction && case.state != CaseState::AwaitingCorrection
+            // is the reference of the one-time rule. Only the pending one — the latest valid
+            // correction notice, while the case awaits its answer — can be replaced.
+            let pending = case
+                .notices
+                .iter()
+                .rev()
+                .find(|n| n.kind == NoticeKind::Correction && n.voided.is_none())
+                .map(|n| n.number.as_str());
+            if notice.kind == NoticeKind::Correction
+                && (case.state != CaseState::AwaitingCorrection || pending != Some(target))
             {
                 return Err(CaseError::NoticeAnswered(target.clone()));
             }

@@ -46,6 +46,16 @@ pub enum CaseError {
     NoticeStillValid(String),
     #[error("correction notice {0} was already answered by the applicant and cannot be voided")]
     NoticeAnswered(String),
+    #[error("only the department's chief representative may approve or return a case")]
+    ChiefRepOnly,
+    #[error("an approval records the seal used")]
+    SealRequired,
+    #[error("returning a case needs the chief representative's opinion")]
+    OpinionRequired,
+    #[error("this item does not need a chief representative's approval")]
+    ApprovalNotRequired,
+    #[error("this item needs the chief representative's approval before it is completed")]
+    ApprovalRequired,
 }
 
 impl CaseError {
@@ -70,6 +80,11 @@ impl CaseError {
             CaseError::NoticeAlreadyVoid(_) => "notice_already_void",
             CaseError::NoticeStillValid(_) => "notice_still_valid",
             CaseError::NoticeAnswered(_) => "notice_answered",
+            CaseError::ChiefRepOnly => "chief_rep_only",
+            CaseError::SealRequired => "seal_required",
+            CaseError::OpinionRequired => "opinion_required",
+            CaseError::ApprovalNotRequired => "approval_not_required",
+            CaseError::ApprovalRequired => "approval_required",
         }
     }
 
@@ -121,6 +136,11 @@ impl CaseError {
             CaseError::NoticeAnswered(n) => format!(
                 "补正通知书 {n} 申请人已按其补正，不能作废（它是一次性告知的依据）"
             ),
+            CaseError::ChiefRepOnly => "只有本部门首席代表可以审批或退回办件".into(),
+            CaseError::SealRequired => "审批须记录所用印章（审批专用章）".into(),
+            CaseError::OpinionRequired => "退回须填写首席代表意见".into(),
+            CaseError::ApprovalNotRequired => "该事项无需首席代表审批".into(),
+            CaseError::ApprovalRequired => "该事项须经首席代表审批同意后方可办结".into(),
         }
     }
 }

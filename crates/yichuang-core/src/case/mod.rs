@@ -14,7 +14,8 @@ mod notice;
 mod state;
 
 pub use aggregate::{
-    Actor, Case, CaseEvent, Ctx, Effects, EventKind, Intake, ItemRef, Office, Role,
+    Actor, Approval, Case, CaseEvent, Ctx, Decision, Effects, EventKind, Intake, ItemRef, Office,
+    Role,
 };
 pub use applicant::{
     check_applicant, mask_id, Agent, AgentInput, Applicant, ApplicantInput, FieldError,

@@ -1,7 +1,9 @@
 // A modal form for an action that needs words (reason, legal basis, procedure, chief
-// representative). Its action key is made when it opens and reused for every retry of this
-// submission; a refusal is shown inside and the modal stays open.
-import { Alert, AutoComplete, Form, Input, Modal, Typography } from "antd";
+// representative, seal, opinion) or a choice (the decision of 办结). Its action key is made
+// when it opens and reused for every retry of this submission; a refusal is shown inside and
+// the modal stays open. Fields are required unless marked optional; a field tied to a choice
+// is shown (and checked) only while that choice is made.
+import { Alert, AutoComplete, Form, Input, Modal, Radio, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { toIpcError, type IpcError } from "../../lib/ipc";
 import { useT, type MessageKey } from "../../lib/i18n";
@@ -15,6 +17,14 @@ export type ModalField = {
   multiline?: boolean;
   /** Suggestions the clerk can pick or overwrite. */
   suggestions?: readonly string[];
+  /** May be left empty (its label says so). */
+  optional?: boolean;
+  /** A choice among these (radio buttons) instead of text; the value is the choice's. */
+  choices?: readonly { value: string; label: MessageKey }[];
+  /** Shown, and required, only while another field holds this value. */
+  shownWhen?: { field: string; value: string };
+  /** Shown under the field while it is shown. */
+  extra?: MessageKey;
 };
 
 type Props = {
@@ -62,7 +72,8 @@ export function ActionModal({
       // The key already stands for a different, committed submission: this one needs its own.
       if (err.code === "action_key_reused") setKey(newActionKey());
       // Messages about a field sit on it (earlier ones cleared); the alert says the rest.
-      showFieldErrors(form, err.fields, fields.map((f) => f.name));
+      const shown = fields.filter((f) => !f.shownWhen || values[f.shownWhen.field] === f.shownWhen.value);
+      showFieldErrors(form, err.fields, shown.map((f) => f.name));
       setFailure(err);
     } finally {
       setBusy(false);
@@ -97,30 +108,55 @@ export function ActionModal({
         <Form form={form} layout="vertical" disabled={busy} initialValues={initialValues}
           onValuesChange={(changed) => clearEditedFieldErrors(form, changed)}
         >
-          {fields.map((f) => (
-            <Form.Item
-              key={f.name}
-              name={f.name}
-              label={t(f.label)}
-              rules={[{ required: true, whitespace: true, message: t("form.required") }]}
-            >
-              {f.suggestions ? (
-                <AutoComplete
-                  data-testid={`modal-field-${f.name}`}
-                  options={f.suggestions.map((s) => ({ value: s }))}
-                />
-              ) : f.multiline ? (
-                <Input.TextArea data-testid={`modal-field-${f.name}`} rows={3} />
-              ) : (
-                <Input data-testid={`modal-field-${f.name}`} />
-              )}
-            </Form.Item>
-          ))}
+          {fields.map((f) => {
+            const when = f.shownWhen;
+            if (!when) return <FieldItem key={f.name} field={f} />;
+            return (
+              <Form.Item
+                key={f.name}
+                noStyle
+                shouldUpdate={(prev, next) => prev[when.field] !== next[when.field]}
+              >
+                {({ getFieldValue }) =>
+                  getFieldValue(when.field) === when.value ? <FieldItem field={f} /> : null
+                }
+              </Form.Item>
+            );
+          })}
         </Form>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t("modal.recorded")}
         </Typography.Text>
       </div>
     </Modal>
+  );
+}
+
+function FieldItem({ field: f }: { field: ModalField }) {
+  const t = useT();
+  const testId = `modal-field-${f.name}`;
+  return (
+    <Form.Item
+      name={f.name}
+      label={f.optional ? `${t(f.label)}${t("modal.optional")}` : t(f.label)}
+      extra={f.extra ? t(f.extra) : undefined}
+      rules={f.optional ? [] : [{ required: true, whitespace: true, message: t("form.required") }]}
+    >
+      {f.choices ? (
+        <Radio.Group data-testid={testId}>
+          {f.choices.map((c) => (
+            <Radio key={c.value} value={c.value} data-testid={`${testId}-${c.value}`}>
+              {t(c.label)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      ) : f.suggestions ? (
+        <AutoComplete data-testid={testId} options={f.suggestions.map((s) => ({ value: s }))} />
+      ) : f.multiline ? (
+        <Input.TextArea data-testid={testId} rows={3} />
+      ) : (
+        <Input data-testid={testId} />
+      )}
+    </Form.Item>
   );
 }

@@ -1,14 +1,19 @@
 // The case's action buttons (only those `allowed` permits) and their modals. A plain button
 // makes a fresh action key per press; a modal keeps one for its retries. The one-time notice
 // refused by the one-time rule (一次性告知) opens the chief representative's override, which
-// retries the same submission with the same key.
+// retries the same submission with the same key. 审批同意 and 退回 are shown to the chief
+// representative (首席代表) only; 办结 asks for the decision, and a denial for its reason and
+// legal basis.
 import { Alert, Button, Space } from "antd";
 import { useState } from "react";
 import type { CaseCommand, CaseDetail, IpcError } from "../../lib/ipc";
 import { toIpcError } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { newActionKey } from "../../lib/form/actionKey";
+import { useSession } from "../session/context";
+import { isChiefRep } from "../session/roles";
 import { ActionModal, type ModalField } from "./ActionModal";
+import { ApproveModal, ReturnModal } from "./ApprovalModals";
 import { BUTTON_LABELS, caseButtons, isPrimary, type CaseButton } from "./caseButtons";
 import type { CaseActor } from "./useCaseDetail";
 
@@ -18,11 +23,30 @@ const PROCEDURES = ["现场核查", "专家评审", "听证", "检验检测", "�
 /** The legal basis of special procedures, offered pre-filled (a legal text, not UI wording). */
 const SUSPEND_BASIS = "《中华人民共和国行政许可法》第四十五条";
 
-type ModalState =
-  | { kind: "reject" }
-  | { kind: "withdraw" }
-  | { kind: "suspend" }
-  | { kind: "override"; rule: string; actionKey: string };
+/** Buttons that open a modal for their words (every other one acts at once). */
+type ModalButton =
+  | "reject"
+  | "withdraw"
+  | "suspend"
+  | "request_approval"
+  | "approve"
+  | "return_with_opinion"
+  | "complete";
+
+type ModalState = { kind: ModalButton } | { kind: "override"; rule: string; actionKey: string };
+
+type FieldsKind = Exclude<ModalState["kind"], "approve" | "return_with_opinion">;
+
+/** The decision of 办结 (行政许可法 Art. 38): granted, or denied with reason and legal basis. */
+const DECISION_FIELD: ModalField = {
+  name: "decision",
+  label: "caseModal.decision",
+  choices: [
+    { value: "granted", label: "caseModal.granted" },
+    { value: "denied", label: "caseModal.denied" },
+  ],
+};
+const WHEN_DENIED = { field: "decision", value: "denied" } as const;
 
 type Props = {
   detail: CaseDetail;
@@ -49,6 +73,10 @@ const TEST_IDS: Record<CaseButton, string> = {
   withdraw: "act-withdraw",
   suspend: "act-suspend",
   resume: "act-resume",
+  request_approval: "act-request-approval",
+  approve: "act-approve",
+  return_with_opinion: "act-return",
+  complete: "act-complete",
 };
 
 const DIRECT: Partial<Record<CaseButton, CaseCommand>> = {
@@ -63,12 +91,13 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
   const t = useT();
   const [busy, setBusy] = useState<CaseButton | null>(null);
   const [modal, setModal] = useState<ModalState | null>(null);
-  const buttons = caseButtons(detail.allowed, detail.case.item.kind);
+  const { user } = useSession();
+  const buttons = caseButtons(detail.allowed, detail.case.item.kind, { chiefRep: isChiefRep(user) });
 
   const press = async (button: CaseButton) => {
     const command = DIRECT[button];
     if (!command) {
-      setModal({ kind: button as "reject" | "withdraw" | "suspend" });
+      setModal({ kind: button as ModalButton });
       return;
     }
     if (busy) return;
@@ -89,13 +118,15 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
     }
   };
 
-  const submitModal = (command: (v: Record<string, string>) => CaseCommand) =>
-    async (values: Record<string, string>, key: string) => {
-      await act(command(values), key);
-      onError(null);
-    };
+  const submitCommand = async (command: CaseCommand, key: string) => {
+    await act(command, key);
+    onError(null);
+  };
 
-  const fields: Record<ModalState["kind"], readonly ModalField[]> = {
+  const submitModal = (command: (v: Record<string, string>) => CaseCommand) =>
+    (values: Record<string, string>, key: string) => submitCommand(command(values), key);
+
+  const fields: Record<FieldsKind, readonly ModalField[]> = {
     reject: [
       { name: "reason", label: "caseModal.reason", multiline: true },
       { name: "legal_basis", label: "caseModal.legalBasis" },
@@ -110,6 +141,18 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
       { name: "chief_rep", label: "caseModal.chiefRep" },
       { name: "reason", label: "caseModal.overrideReason", multiline: true },
     ],
+    request_approval: [{ name: "note", label: "caseModal.note", multiline: true, optional: true }],
+    complete: [
+      DECISION_FIELD,
+      {
+        name: "reason",
+        label: "caseModal.reason",
+        multiline: true,
+        shownWhen: WHEN_DENIED,
+        extra: "caseModal.deniedHint",
+      },
+      { name: "legal_basis", label: "caseModal.legalBasis", shownWhen: WHEN_DENIED },
+    ],
   };
 
   if (buttons.length === 0) {
@@ -122,7 +165,7 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
         {buttons.map((b) => (
           <Button
             key={b}
-            type={isPrimary(b, detail.case.item.kind) ? "primary" : "default"}
+            type={isPrimary(b, detail.case.item.kind, buttons) ? "primary" : "default"}
             danger={b === "reject" || b === "withdraw"}
             loading={busy === b}
             disabled={busy !== null && busy !== b}
@@ -166,6 +209,37 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
             procedure: v.procedure ?? "",
             reason: v.reason ?? "",
             legal_basis: v.legal_basis ?? "",
+          }))}
+        />
+      )}
+      {modal?.kind === "request_approval" && (
+        <ActionModal
+          title={t("caseAction.requestApproval")}
+          fields={fields.request_approval}
+          okText={t("caseAction.requestApproval")}
+          onClose={() => setModal(null)}
+          onSubmit={submitModal((v) => ({ type: "request_approval", note: v.note?.trim() ?? "" }))}
+        />
+      )}
+      {modal?.kind === "approve" && (
+        <ApproveModal onClose={() => setModal(null)} onSubmit={submitCommand} />
+      )}
+      {modal?.kind === "return_with_opinion" && (
+        <ReturnModal onClose={() => setModal(null)} onSubmit={submitCommand} />
+      )}
+      {modal?.kind === "complete" && (
+        <ActionModal
+          title={t("caseAction.complete")}
+          fields={fields.complete}
+          initialValues={{ decision: "granted" }}
+          okText={t("caseAction.complete")}
+          onClose={() => setModal(null)}
+          onSubmit={submitModal((v) => ({
+            type: "complete",
+            decision:
+              v.decision === "denied"
+                ? { type: "denied", reason: v.reason ?? "", legal_basis: v.legal_basis ?? "" }
+                : { type: "granted" },
           }))}
         />
       )}

@@ -1,12 +1,14 @@
 // The case page over a fake backend: only allowed actions are buttons, and a one-time notice
 // refused by the one-time rule opens the chief representative's override, which retries the
-// same submission (same action key) with the override.
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+// same submission (same action key) with the override. After acceptance a flagged item goes
+// to the chief representative, who alone approves or returns it; 办结 records the decision.
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { CaseActionRequest, CaseDetail } from "../../lib/ipc";
+import type { CaseActionRequest, CaseDetail, SessionUser } from "../../lib/ipc";
 import { apiError, fakeBackend } from "../../test/backend";
 import { DETAIL, caseDetail } from "../../test/fixtures";
+import { SessionContext, type SessionValue } from "../session/context";
 
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -35,12 +37,48 @@ beforeEach(() => {
   );
 });
 
-function renderCase() {
-  return render(
+const CHIEF: SessionUser = {
+  user_id: "u-7",
+  username: "wangfang",
+  name: "王芳",
+  role: "chief_rep",
+  department_code: "SCJG",
+};
+const CLERK: SessionUser = { ...CHIEF, user_id: "u-3", username: "limin", name: "李敏", role: "clerk" };
+
+function loggedIn(user: SessionUser): SessionValue {
+  return {
+    state: { enrolled: true, user },
+    enrolled: true,
+    user,
+    error: null,
+    refresh: async () => {},
+    login: async () => {},
+    logout: async () => {},
+  };
+}
+
+/** Without `user`, the PC was never enrolled: the actor is the profile's clerk. */
+function renderCase(user?: SessionUser) {
+  const page = (
     <AntApp>
       <CasePage caseId="case-1" onBack={() => {}} />
-    </AntApp>,
+    </AntApp>
   );
+  return render(user ? <SessionContext.Provider value={loggedIn(user)}>{page}</SessionContext.Provider> : page);
+}
+
+/** The case after acceptance, processing, the item flagged for the chief representative. */
+function processing(allowed: CaseDetail["allowed"]): CaseDetail {
+  const d = caseDetail({ allowed, notice_deadline: null });
+  d.case.state = "processing";
+  return d;
+}
+
+function buttonTexts() {
+  return within(screen.getByTestId("case-actions"))
+    .queryAllByRole("button")
+    .map((b) => b.textContent?.replace(/\s/g, ""));
 }
 
 describe("case page", () => {
@@ -171,5 +209,139 @@ describe("case page", () => {
       reason: "申请事项依法不需要取得行政许可",
       legal_basis: "《行政许可法》第三十二条",
     });
+  });
+
+  it("asks for the chief representative's approval after acceptance, with an optional note", async () => {
+    detail = processing(["withdraw", "start_processing", "suspend", "request_approval"]);
+    renderCase();
+    const button = await screen.findByTestId("act-request-approval");
+    expect(button).toHaveTextContent("提请首席代表审批");
+    expect(button).toHaveClass("ant-btn-primary");
+    expect(screen.queryByTestId("act-complete")).not.toBeInTheDocument();
+
+    fireEvent.click(button);
+    const modal = await screen.findByTestId("action-modal");
+    expect(modal).toHaveTextContent("说明（选填）");
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "request_approval", note: "" });
+    expect(await screen.findByText("已提请审批")).toBeInTheDocument();
+  });
+
+  it("shows 审批同意 and 退回 to the chief representative but never to a clerk", async () => {
+    detail = caseDetail({ allowed: ["approve", "return_with_opinion", "withdraw"], notice_deadline: null });
+    detail.case.state = "awaiting_approval";
+    const clerk = renderCase(CLERK);
+    await screen.findByTestId("case-actions");
+    expect(buttonTexts()).toEqual(["撤回"]);
+    clerk.unmount();
+
+    renderCase();
+    await screen.findByTestId("case-actions");
+    expect(buttonTexts()).toEqual(["撤回"]);
+    cleanup();
+
+    renderCase(CHIEF);
+    expect(await screen.findByTestId("act-approve")).toHaveClass("ant-btn-primary");
+    expect(buttonTexts()).toEqual(["审批同意", "退回", "撤回"]);
+  });
+
+  it("lets the chief representative approve with the seal pre-filled and an optional opinion", async () => {
+    detail = caseDetail({ allowed: ["approve", "return_with_opinion", "withdraw"], notice_deadline: null });
+    detail.case.state = "awaiting_approval";
+    renderCase(CHIEF);
+    fireEvent.click(await screen.findByTestId("act-approve"));
+    const modal = await screen.findByTestId("action-modal");
+    expect((within(modal).getByTestId("modal-field-seal") as HTMLInputElement).value).toBe("审批专用章");
+    fireEvent.change(within(modal).getByTestId("modal-field-opinion"), { target: { value: "同意，按期办结" } });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "approve", seal: "审批专用章", opinion: "同意，按期办结" });
+    expect(await screen.findByText("已审批同意")).toBeInTheDocument();
+  });
+
+  it("does not return a case without the chief representative's opinion", async () => {
+    detail = caseDetail({ allowed: ["approve", "return_with_opinion"], notice_deadline: null });
+    detail.case.state = "awaiting_approval";
+    renderCase(CHIEF);
+    fireEvent.click(await screen.findByTestId("act-return"));
+    const modal = await screen.findByTestId("action-modal");
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    expect(await within(modal).findByText("必填")).toBeInTheDocument();
+    expect(acts).toHaveLength(0);
+    fireEvent.change(within(modal).getByTestId("modal-field-opinion"), { target: { value: "现场核查记录缺签字" } });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "return_with_opinion", opinion: "现场核查记录缺签字" });
+    expect(await screen.findByText("已退回")).toBeInTheDocument();
+  });
+
+  it("completes an approved case as granted, 办结 being the primary step", async () => {
+    detail = processing(["withdraw", "suspend", "request_approval", "complete"]);
+    renderCase();
+    const complete = await screen.findByTestId("act-complete");
+    expect(complete).toHaveClass("ant-btn-primary");
+    expect(screen.getByTestId("act-request-approval")).not.toHaveClass("ant-btn-primary");
+    fireEvent.click(complete);
+    await screen.findByTestId("action-modal");
+    expect(screen.queryByTestId("modal-field-reason")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "complete", decision: { type: "granted" } });
+    expect(await screen.findByText("已办结")).toBeInTheDocument();
+  });
+
+  it("requires a reason and a legal basis before completing with 不予许可", async () => {
+    detail = processing(["withdraw", "suspend", "request_approval", "complete"]);
+    renderCase();
+    fireEvent.click(await screen.findByTestId("act-complete"));
+    const modal = await screen.findByTestId("action-modal");
+    fireEvent.click(within(modal).getByLabelText("不予许可"));
+    const reason = await within(modal).findByTestId("modal-field-reason");
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(within(modal).getAllByText("必填")).toHaveLength(2));
+    expect(acts).toHaveLength(0);
+
+    fireEvent.change(reason, { target: { value: "现场核查不符合食品经营场所要求" } });
+    fireEvent.change(within(modal).getByTestId("modal-field-legal_basis"), {
+      target: { value: "《食品经营许可和备案管理办法》第二十二条" },
+    });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({
+      type: "complete",
+      decision: {
+        type: "denied",
+        reason: "现场核查不符合食品经营场所要求",
+        legal_basis: "《食品经营许可和备案管理办法》第二十二条",
+      },
+    });
+    expect(await screen.findByText("已办结（不予许可）")).toBeInTheDocument();
+  });
+
+  it("lists the chief representative's decisions in 审批记录 with who, when, seal and opinion", async () => {
+    detail = processing(["withdraw", "suspend", "request_approval", "complete"]);
+    detail.case.approvals = [
+      { approved: false, by_id: "u-7", by: "王芳", at: "2026-03-02T01:11:00Z", seal: null, opinion: "现场核查记录缺签字" },
+      { approved: true, by_id: "u-7", by: "王芳", at: "2026-03-03T02:30:00Z", seal: "审批专用章", opinion: null },
+    ];
+    renderCase();
+    const card = await screen.findByTestId("case-approvals");
+    expect(card).toHaveTextContent("审批记录");
+    const returned = within(card).getByTestId("approval-0");
+    expect(returned).toHaveTextContent("退回");
+    expect(returned).toHaveTextContent("2026-03-02 09:11 · 王芳");
+    expect(returned).toHaveTextContent("意见：现场核查记录缺签字");
+    const approved = within(card).getByTestId("approval-1");
+    expect(approved).toHaveTextContent("同意");
+    expect(approved).toHaveTextContent("2026-03-03 10:30 · 王芳");
+    expect(approved).toHaveTextContent("印章：审批专用章");
+    expect(approved).not.toHaveTextContent("意见");
+  });
+
+  it("shows no 审批记录 before any decision", async () => {
+    renderCase();
+    await screen.findByTestId("case-actions");
+    expect(screen.queryByTestId("case-approvals")).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 // The case page (opened from the queue or right after intake): header, the allowed actions,
-// the materials checklist, the deadline explained, the notices and the timeline.
+// the materials checklist, the deadline explained, the chief representative's decisions
+// (when there are any), the notices and the timeline.
 import { Alert, App, Button, Col, Row, Space, Spin } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, type IpcError, type LineUpdate } from "../../lib/ipc";
@@ -7,6 +8,7 @@ import { newActionKey } from "../../lib/form/actionKey";
 import { doneMessageKey, newNotices } from "./actionFeedback";
 import { useT } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
+import { ApprovalsCard } from "./ApprovalsCard";
 import { CaseActions } from "./CaseActions";
 import { CaseHeader } from "./CaseHeader";
 import { ChecklistCard } from "./ChecklistCard";
@@ -116,6 +118,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                   onPending={setPendingChecklist}
                 />
                 <DeadlineCard detail={detail} />
+                <ApprovalsCard approvals={detail.case.approvals} />
                 <div ref={noticesRef}>
                   <NoticesCard detail={detail} act={act} onError={setError} />
                 </div>

@@ -15,9 +15,15 @@ const DONE: Record<CaseCommand["type"], MessageKey> = {
   resume: "caseDone.resumed",
   void_notice: "caseDone.voided",
   reissue_notice: "caseDone.reissued",
+  request_approval: "caseDone.approvalRequested",
+  approve: "caseDone.approved",
+  return_with_opinion: "caseDone.returned",
+  complete: "caseDone.closed",
 };
 
 export function doneMessageKey(command: CaseCommand): MessageKey {
+  // A denial is a completion too (办结), but the clerk is told which decision was recorded.
+  if (command.type === "complete" && command.decision.type === "denied") return "caseDone.closedDenied";
   return DONE[command.type];
 }
 

@@ -4,6 +4,11 @@ import type { Action } from "../../lib/ipc";
 import { caseButtons, isPrimary } from "./caseButtons";
 
 const REVIEWING: Action[] = ["request_correction", "accept", "reject", "withdraw"];
+/** After acceptance of an item flagged for the chief representative, before any approval. */
+const ACCEPTED_FLAGGED: Action[] = ["withdraw", "start_processing", "suspend", "request_approval"];
+/** The same case once the chief representative approved it. */
+const APPROVED: Action[] = ["withdraw", "suspend", "request_approval", "complete"];
+const AWAITING_APPROVAL: Action[] = ["approve", "return_with_opinion", "withdraw"];
 
 describe("caseButtons", () => {
   it("offers 受理 for a promised item under review", () => {
@@ -22,5 +27,34 @@ describe("caseButtons", () => {
   it("shows only what is allowed", () => {
     expect(caseButtons(["resume", "withdraw"], "promised")).toEqual(["resume", "withdraw"]);
     expect(caseButtons([], "immediate")).toEqual([]);
+  });
+
+  it("shows 提请首席代表审批 as the primary step after acceptance of a flagged item", () => {
+    const buttons = caseButtons(ACCEPTED_FLAGGED, "promised");
+    expect(buttons).toEqual(["request_approval", "suspend", "withdraw"]);
+    expect(isPrimary("request_approval", "promised", buttons)).toBe(true);
+    expect(isPrimary("suspend", "promised", buttons)).toBe(false);
+  });
+
+  it("shows 办结 only when allowed, and makes it primary once approved", () => {
+    expect(caseButtons(ACCEPTED_FLAGGED, "promised")).not.toContain("complete");
+    const buttons = caseButtons(APPROVED, "promised");
+    expect(buttons).toEqual(["complete", "request_approval", "suspend", "withdraw"]);
+    expect(isPrimary("complete", "promised", buttons)).toBe(true);
+    expect(isPrimary("request_approval", "promised", buttons)).toBe(false);
+    // An item needing no approval is completed straight after acceptance.
+    expect(caseButtons(["withdraw", "suspend", "complete"], "promised")).toEqual(["complete", "suspend", "withdraw"]);
+  });
+
+  it("never gives a clerk 审批同意 or 退回, even when allowed", () => {
+    expect(caseButtons(AWAITING_APPROVAL, "promised")).toEqual(["withdraw"]);
+    expect(caseButtons(AWAITING_APPROVAL, "promised", { chiefRep: false })).toEqual(["withdraw"]);
+  });
+
+  it("gives the chief representative 审批同意 first and 退回 while a case awaits approval", () => {
+    const buttons = caseButtons(AWAITING_APPROVAL, "promised", { chiefRep: true });
+    expect(buttons).toEqual(["approve", "return_with_opinion", "withdraw"]);
+    expect(isPrimary("approve", "promised", buttons)).toBe(true);
+    expect(isPrimary("return_with_opinion", "promised", buttons)).toBe(false);
   });
 });

@@ -16,3 +16,12 @@ export function roleLabel(t: Translate, role: Role): string {
   const key = ROLE_LABELS.get(role);
   return key ? t(key) : String(role);
 }
+
+/**
+ * Whether the one at the window is the department's chief representative (首席代表), who alone
+ * approves or returns a case. A PC never enrolled has no session user: its actor is the
+ * profile's clerk, never a chief representative.
+ */
+export function isChiefRep(user: SessionUser | null): boolean {
+  return user?.role === "chief_rep";
+}

@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required";
 
 export type Lang = "zh-CN" | "en";
 
@@ -335,7 +335,19 @@ closing_basis: string | null,
 /**
  * Timeline lines so far (the next one gets `event_count + 1`).
  */
-event_count: number, };
+event_count: number, 
+/**
+ * The chief representative's decisions on this case, oldest first.
+ */
+approvals: Array<Approval>, };
+
+export type Approval = { approved: boolean, by_id: string, by: string, at: string, 
+/**
+ * The seal used (审批专用章), for an approval.
+ */
+seal: string | null, opinion: string | null, };
+
+export type Decision = { "type": "granted" } | { "type": "denied", reason: string, legal_basis: string, };
 
 export type CaseState = "consulted" | "received" | "reviewing" | "awaiting_correction" | "accepted" | "processing" | "suspended" | "awaiting_approval" | "awaiting_fee" | "completed" | "evaluated" | "rejected" | "withdrawn";
 
@@ -365,7 +377,7 @@ situation: string | null, status: MaterialStatus, };
 
 export type MaterialStatus = { "status": "pending" } | { "status": "received" } | { "status": "missing" } | { "status": "defective", reason: string, };
 
-export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
+export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
 
 export type LineUpdate = { code: string, status: MaterialStatus, };
 

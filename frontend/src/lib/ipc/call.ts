@@ -55,6 +55,11 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   notice_already_void: true,
   notice_still_valid: true,
   notice_answered: true,
+  chief_rep_only: true,
+  seal_required: true,
+  opinion_required: true,
+  approval_not_required: true,
+  approval_required: true,
 };
 
 export class IpcError extends Error {

@@ -1,0 +1,162 @@
+//! The chief representative's on-site approval (DOMAIN.md rule 4) across a window and the
+//! county: a clerk cannot approve (refused at the window, and again at the county even when
+//! the request claims otherwise); the chief representative approves with the seal; a case
+//! that needs approval is completed only after it.
+
+mod common;
+
+use common::{County, HubServer, Window};
+use yichuang_app::api::cases;
+use yichuang_app::ErrorCode;
+use yichuang_core::case::{
+    Actor, CaseCommand, CaseMutation, CaseState, Decision, MutationBody, Role,
+};
+use yichuang_sync::{OutboxMutation, PushRequest, RejectCode, Verdict};
+
+#[tokio::test]
+async fn only_the_chief_representative_approves_at_the_window_and_at_the_county() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let case = a.intake("a-1", 1).await;
+    let id = case.case.id.clone();
+    a.accept("a-accept", &id).await.expect("accepted");
+    let granted = CaseCommand::Complete {
+        decision: Decision::Granted,
+    };
+    let early = a
+        .act("a-complete-early", &id, granted.clone())
+        .await
+        .expect_err("the food licence needs approval first");
+    assert_eq!(early.code, ErrorCode::ApprovalRequired);
+    let asked = a
+        .act(
+            "a-ask",
+            &id,
+            CaseCommand::RequestApproval {
+                note: "现场核查已完成".into(),
+            },
+        )
+        .await
+        .expect("asked");
+    assert_eq!(asked.case.state, CaseState::AwaitingApproval);
+    let approve = CaseCommand::Approve {
+        seal: "审批专用章（一）".into(),
+        opinion: None,
+    };
+    let refused = a
+        .act("a-approve", &id, approve.clone())
+        .await
+        .expect_err("a clerk cannot approve");
+    assert_eq!(refused.code, ErrorCode::ChiefRepOnly);
+
+    // The chief representative comes to the window and approves; the clerk completes.
+    a.login_as("zhoumin").await;
+    let approved = a.act("z-approve", &id, approve).await.expect("approved");
+    assert_eq!(approved.case.state, CaseState::Processing);
+    assert_eq!(approved.case.approvals[0].by, "周敏");
+    a.login_as("lina").await;
+    let done = a.act("a-complete", &id, granted).await.expect("completed");
+    assert_eq!(done.case.state, CaseState::Completed);
+    let status = a.sync().await.expect("sync");
+    assert_eq!((status.pending, status.conflicts), (0, 0));
+    assert_eq!(
+        county
+            .count("SELECT count(*) FROM case_record WHERE state = 'completed' AND document->'approvals'->0->>'by' = '周敏'")
+            .await,
+        1,
+        "the county holds the approval with its seal and the completion"
+    );
+
+    // A second case; a clerk's PC claims the chief representative's role in its request.
+    let second = a.intake("a-2", 2).await;
+    a.accept("a-2-accept", &second.case.id)
+        .await
+        .expect("accepted");
+    a.act(
+        "a-2-ask",
+        &second.case.id,
+        CaseCommand::RequestApproval {
+            note: String::new(),
+        },
+    )
+    .await
+    .expect("asked");
+    a.sync().await.expect("sync");
+    let current = cases::get(
+        &a.app,
+        cases::CaseRequest {
+            case_id: second.case.id.clone(),
+        },
+    )
+    .await
+    .expect("case");
+    let store = yichuang_local::Store::open(&a.dir.path().join("data").join("cache.db"))
+        .await
+        .expect("cache");
+    let (doc, pushed): (String, i64) = sqlx::query_as(
+        "SELECT (SELECT document FROM case_record WHERE id = ?), (SELECT count(*) FROM outbox)",
+    )
+    .bind(&second.case.id)
+    .fetch_one(store.pool())
+    .await
+    .expect("row");
+    store.close().await;
+    let stored: yichuang_core::case::Case = serde_json::from_str(&doc).expect("case");
+    let lina = current.case.owner.clone();
+    let forged = CaseMutation {
+        case_id: stored.id.clone(),
+        base_version: Some(stored.version),
+        base_fingerprint: Some(stored.fingerprint()),
+        actor: Actor {
+            user_id: lina,
+            name: "周敏".into(),
+            role: Role::ChiefRep,
+        },
+        workstation: "ws-forged".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(11, 0, 0))
+            .expect("time"),
+        number: None,
+        body: MutationBody::Command {
+            command: CaseCommand::Approve {
+                seal: "审批专用章（一）".into(),
+                opinion: None,
+            },
+        },
+    };
+    let client = yichuang_sync::HubClient::new(
+        yichuang_sync::HubAddress::parse(&hub.url()).expect("url"),
+        None,
+    )
+    .expect("client");
+    let credential = yichuang_sync::Secret::new(a.credential().await);
+    let req = PushRequest {
+        mutations: vec![OutboxMutation {
+            local_seq: pushed + 1,
+            mutation_id: "forged-approval".into(),
+            kind: "approve".into(),
+            case_id: Some(stored.id.clone()),
+            payload: serde_json::to_value(&forged).expect("json"),
+        }],
+        audit: vec![],
+    };
+    let reply = tokio::task::spawn_blocking(move || client.push(&credential, &req))
+        .await
+        .expect("join")
+        .expect("push");
+    match &reply.outcomes[0].verdict {
+        Verdict::Rejected { code, reason } => {
+            assert_eq!(*code, RejectCode::RuleRefused);
+            assert!(reason.contains("首席代表"), "{reason}");
+        }
+        Verdict::Accepted => panic!("the county took a clerk's approval"),
+    }
+    assert_eq!(
+        county
+            .count("SELECT count(*) FROM case_record WHERE state = 'awaiting_approval'")
+            .await,
+        1,
+        "the second case still waits for the chief representative"
+    );
+}
