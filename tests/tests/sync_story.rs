@@ -214,6 +214,22 @@ async fn an_enrolled_window_needs_a_login_of_its_own_department() {
     let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
     let state = session::current(&a.app, ()).await.expect("session");
     assert_eq!(state.user.as_ref().map(|u| u.name.as_str()), Some("李娜"));
+    // The first-inquiry register names who was asked: the logged-in clerk.
+    let asked = yichuang_app::api::inquiry::log(
+        &a.app,
+        yichuang_app::api::inquiry::InquiryRequest {
+            action_key: "q1".into(),
+            person: "王女士".into(),
+            question: "营业执照怎么办".into(),
+            item_code: None,
+            outcome: yichuang_app::api::inquiry::InquiryOutcome::Answered,
+            referred_to: None,
+            case_id: None,
+        },
+    )
+    .await
+    .expect("inquiry");
+    assert_eq!(asked.clerk_name, "李娜");
 
     session::logout(&a.app, ()).await.expect("logout");
     let refused = cases::intake(

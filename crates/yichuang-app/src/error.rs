@@ -66,6 +66,9 @@ pub enum ErrorCode {
     OpinionRequired,
     ApprovalNotRequired,
     ApprovalRequired,
+    ResultAlreadyIssued,
+    NotCompleted,
+    DeliveryIncomplete,
 }
 
 /// An error as the UI receives it.
@@ -114,6 +117,9 @@ impl ApiError {
             CaseError::OpinionRequired => C::OpinionRequired,
             CaseError::ApprovalNotRequired => C::ApprovalNotRequired,
             CaseError::ApprovalRequired => C::ApprovalRequired,
+            CaseError::ResultAlreadyIssued => C::ResultAlreadyIssued,
+            CaseError::NotCompleted => C::NotCompleted,
+            CaseError::DeliveryIncomplete => C::DeliveryIncomplete,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

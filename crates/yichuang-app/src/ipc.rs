@@ -50,6 +50,8 @@ macro_rules! for_each_command {
             inquiry_log: $crate::api::inquiry::log,
                 $crate::api::inquiry::InquiryRequest => $crate::api::inquiry::Inquiry;
             inquiry_today: $crate::api::inquiry::today, () => Vec<$crate::api::inquiry::Inquiry>;
+            inquiry_register: $crate::api::inquiry::register,
+                $crate::api::inquiry::RegisterRequest => $crate::api::inquiry::Register;
             alerts_list: $crate::api::alerts::list, () => Vec<$crate::api::alerts::Alert>;
             alerts_dismiss: $crate::api::alerts::dismiss,
                 $crate::api::alerts::DismissAlertRequest => Vec<$crate::api::alerts::Alert>;
@@ -122,6 +124,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         notices::SaveResult::decl(cfg),
         inquiry::InquiryOutcome::decl(cfg),
         inquiry::InquiryRequest::decl(cfg),
+        inquiry::RegisterRequest::decl(cfg),
+        inquiry::RegisterClerk::decl(cfg),
+        inquiry::Register::decl(cfg),
         inquiry::Inquiry::decl(cfg),
         alerts::Alert::decl(cfg),
         alerts::DismissAlertRequest::decl(cfg),
@@ -133,6 +138,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         case::Case::decl(cfg),
         case::Approval::decl(cfg),
         case::Decision::decl(cfg),
+        case::ResultDelivery::decl(cfg),
+        case::ResultIssued::decl(cfg),
         case::CaseState::decl(cfg),
         case::Action::decl(cfg),
         case::CaseEvent::decl(cfg),

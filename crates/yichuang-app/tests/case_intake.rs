@@ -252,3 +252,53 @@ async fn a_first_inquiry_is_logged_with_where_the_person_was_sent() {
         .as_deref()
         .is_some_and(|n| n.contains("转移登记")));
 }
+
+#[tokio::test]
+async fn the_first_inquiry_register_is_read_by_day_and_by_clerk() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let ask = |key: &str, person: &str| inquiry::InquiryRequest {
+        action_key: key.into(),
+        person: person.into(),
+        question: "营业执照怎么办".into(),
+        item_code: None,
+        outcome: inquiry::InquiryOutcome::Answered,
+        referred_to: None,
+        case_id: None,
+    };
+    inquiry::log(&c.app, ask("q1", "王女士"))
+        .await
+        .expect("logged");
+    inquiry::log(&c.app, ask("q2", "张先生"))
+        .await
+        .expect("logged");
+    set_local(&c.clock, "2026-03-03 10:00");
+    inquiry::log(&c.app, ask("q3", "赵女士"))
+        .await
+        .expect("logged");
+
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("day");
+    let monday = inquiry::register(
+        &c.app,
+        inquiry::RegisterRequest {
+            day: day("2026-03-02"),
+            clerk_id: None,
+        },
+    )
+    .await
+    .expect("register");
+    let people: Vec<_> = monday.entries.iter().map(|e| e.person.as_str()).collect();
+    assert_eq!(people, ["张先生", "王女士"], "that day only, newest first");
+    assert_eq!(monday.clerks.len(), 1);
+    assert_eq!(monday.clerks[0].clerk_name, "李娜");
+    assert_eq!(monday.clerks[0].count, 2);
+    let someone_else = inquiry::register(
+        &c.app,
+        inquiry::RegisterRequest {
+            day: day("2026-03-02"),
+            clerk_id: Some("another-clerk".into()),
+        },
+    )
+    .await
+    .expect("register");
+    assert!(someone_else.entries.is_empty());
+}

@@ -7,7 +7,9 @@ use common::*;
 use std::path::Path;
 use yichuang_app::api::{audit, cases, notices};
 use yichuang_app::{App, AppConfig, ErrorCode};
-use yichuang_core::case::{Action, CaseCommand, CaseState, StartEvent};
+use yichuang_core::case::{
+    Action, CaseCommand, CaseState, Decision, NoticeKind, ResultDelivery, StartEvent,
+};
 use yichuang_core::WorkCalendar;
 
 #[tokio::test]
@@ -322,4 +324,110 @@ async fn an_edited_audit_entry_is_detected_by_the_verifier() {
         status.problem.as_deref().is_some_and(|p| p.contains('1')),
         "{status:?}"
     );
+}
+
+#[tokio::test]
+async fn a_completed_case_gets_its_completion_notice_and_its_result_is_issued_once() {
+    let c = counter_at("2026-03-02 09:00").await;
+    let mut req = intake_req("i1", "11010519491231002X");
+    // An item that needs no chief representative's approval.
+    req.item_code = "000102003000".into();
+    let d = cases::intake(&c.app, req).await.expect("intake");
+    let id = d.case.id.clone();
+    act(&c.app, "t", &id, tick(&d, &[])).await.expect("ticked");
+    let d = act(&c.app, "a", &id, CaseCommand::Accept)
+        .await
+        .expect("accepted");
+    assert!(d.allowed.contains(&Action::Complete));
+    assert!(
+        !d.allowed.contains(&Action::RequestApproval),
+        "no approval is offered for an item that needs none"
+    );
+    let early = act(
+        &c.app,
+        "r0",
+        &id,
+        CaseCommand::IssueResult {
+            delivery: ResultDelivery::Counter {
+                collected_by: "王小明".into(),
+            },
+        },
+    )
+    .await
+    .expect_err("not completed yet");
+    assert_eq!(early.code, ErrorCode::NotCompleted);
+    set_local(&c.clock, "2026-03-05 15:00");
+    let d = act(
+        &c.app,
+        "c",
+        &id,
+        CaseCommand::Complete {
+            decision: Decision::Granted,
+        },
+    )
+    .await
+    .expect("completed");
+    assert_eq!(d.case.state, CaseState::Completed);
+    let notice = d
+        .notices
+        .iter()
+        .find(|n| n.kind == NoticeKind::Completion)
+        .expect("a completion notice");
+    assert!(notice.number.contains("-BJ-2026-"), "{}", notice.number);
+    let file = notices::pdf(
+        &c.app,
+        notices::NoticeRequest {
+            number: notice.number.clone(),
+        },
+    )
+    .await
+    .expect("pdf");
+    let text = pdftotext(Path::new(&file.path));
+    assert!(text.contains("办结通知书"), "{text}");
+    assert!(text.contains("2026年3月5日办结，决定准予许可"), "{text}");
+
+    let blank = act(
+        &c.app,
+        "r1",
+        &id,
+        CaseCommand::IssueResult {
+            delivery: ResultDelivery::Counter {
+                collected_by: " ".into(),
+            },
+        },
+    )
+    .await
+    .expect_err("who collected it?");
+    assert_eq!(blank.code, ErrorCode::DeliveryIncomplete);
+    let d = act(
+        &c.app,
+        "r2",
+        &id,
+        CaseCommand::IssueResult {
+            delivery: ResultDelivery::Counter {
+                collected_by: "王小明（本人）".into(),
+            },
+        },
+    )
+    .await
+    .expect("issued");
+    let issued = d.case.result.as_ref().expect("recorded");
+    assert_eq!(issued.by, "李娜");
+    assert!(d
+        .timeline
+        .iter()
+        .any(|e| e.note.as_deref() == Some("窗口领取：王小明（本人）")));
+    let again = act(
+        &c.app,
+        "r3",
+        &id,
+        CaseCommand::IssueResult {
+            delivery: ResultDelivery::Post {
+                tracking_no: "EMS1234567890".into(),
+            },
+        },
+    )
+    .await
+    .expect_err("once only");
+    assert_eq!(again.code, ErrorCode::ResultAlreadyIssued);
 }

@@ -12,6 +12,8 @@ pub enum NoticeKind {
     Acceptance,
     /// 不予受理通知书
     Rejection,
+    /// 办结通知书
+    Completion,
 }
 
 impl NoticeKind {
@@ -21,6 +23,7 @@ impl NoticeKind {
             NoticeKind::Correction => "材料补正通知书（一次性告知书）",
             NoticeKind::Acceptance => "受理通知书",
             NoticeKind::Rejection => "不予受理通知书",
+            NoticeKind::Completion => "办结通知书",
         }
     }
 }
@@ -71,6 +74,14 @@ pub enum NoticeBody {
         reason: String,
         legal_basis: String,
     },
+    Completion {
+        /// `None`: granted; `Some(reason)`: not granted (不予许可), with its legal basis.
+        denied: Option<(String, String)>,
+        completed_on: NaiveDate,
+        legal_basis: String,
+        /// "周敏（审批专用章（一））" when a chief representative approved it.
+        approved_by: Option<String>,
+    },
 }
 
 impl NoticeBody {
@@ -79,6 +90,7 @@ impl NoticeBody {
             NoticeBody::Correction { .. } => NoticeKind::Correction,
             NoticeBody::Acceptance { .. } => NoticeKind::Acceptance,
             NoticeBody::Rejection { .. } => NoticeKind::Rejection,
+            NoticeBody::Completion { .. } => NoticeKind::Completion,
         }
     }
 }

@@ -176,6 +176,8 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
       closing_basis: null,
       event_count: 2,
       approvals: [],
+      decision: null,
+      result: null,
     },
     timeline: [
       { seq: 1, at: "2026-02-10T09:05:00", actor: "李敏", actor_id: "S0301", workstation: "ws-test", what: { transition: "receive" }, from: null, to: "received", note: null },

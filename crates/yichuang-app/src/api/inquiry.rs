@@ -124,12 +124,14 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
         Some(code) => Some(super::catalog::current_item(app, code).await?),
         None => None,
     };
+    // Whoever was asked first: the logged-in user on an enrolled PC.
+    let clerk = super::session::acting_user(app, &st).await?;
     let now = app.clock.local_now();
     let row = InquiryRow {
         id: uuid::Uuid::new_v4().to_string(),
         at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        clerk_id: st.profile.clerk_id.clone(),
-        clerk_name: st.profile.clerk_name.clone(),
+        clerk_id: clerk.user_id.clone(),
+        clerk_name: clerk.name.clone(),
         person,
         question,
         item_code: item.as_ref().map(|i| i.code.clone()),
@@ -145,8 +147,8 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
     let audit = AuditInput {
         at: app.clock.now().to_rfc3339(),
         workstation: &st.id,
-        actor_id: &st.profile.clerk_id,
-        actor: &st.profile.clerk_name,
+        actor_id: &clerk.user_id,
+        actor: &clerk.name,
         action: "first_inquiry",
         case_id: row.case_id.as_deref(),
         detail: serde_json::json!({"id": row.id, "outcome": row.outcome}).to_string(),
@@ -177,6 +179,57 @@ pub async fn log(app: &App, req: InquiryRequest) -> Result<Inquiry, ApiError> {
             ),
         )),
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RegisterRequest {
+    /// `YYYY-MM-DD`, China Standard Time.
+    pub day: chrono::NaiveDate,
+    /// One clerk's entries only (their user id), or everyone's.
+    pub clerk_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RegisterClerk {
+    pub clerk_id: String,
+    pub clerk_name: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Register {
+    pub day: chrono::NaiveDate,
+    pub entries: Vec<Inquiry>,
+    /// Who logged inquiries that day, with how many (for the clerk filter).
+    pub clerks: Vec<RegisterClerk>,
+}
+
+/// The 首问负责 register of a day at this workstation, newest first, optionally one clerk's.
+pub async fn register(app: &App, req: RegisterRequest) -> Result<Register, ApiError> {
+    let rows = store::of_day(&app.store, &req.day.to_string())
+        .await
+        .map_err(|e| ApiError::from_store(e, app.lang()))?;
+    let mut clerks: Vec<RegisterClerk> = Vec::new();
+    for r in &rows {
+        match clerks.iter_mut().find(|c| c.clerk_id == r.clerk_id) {
+            Some(c) => c.count += 1,
+            None => clerks.push(RegisterClerk {
+                clerk_id: r.clerk_id.clone(),
+                clerk_name: r.clerk_name.clone(),
+                count: 1,
+            }),
+        }
+    }
+    let entries = rows
+        .into_iter()
+        .filter(|r| req.clerk_id.as_ref().is_none_or(|c| *c == r.clerk_id))
+        .map(to_view)
+        .collect();
+    Ok(Register {
+        day: req.day,
+        entries,
+        clerks,
+    })
 }
 
 /// Today's register at this workstation, newest first.

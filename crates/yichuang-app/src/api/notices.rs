@@ -105,12 +105,33 @@ fn document(n: &IssuedNotice, voided: Option<String>) -> doc::Notice {
             reason: reason.clone(),
             legal_basis: legal_basis.clone(),
         },
+        NoticeContent::Completion {
+            decision,
+            completed_on,
+            legal_basis,
+            approval,
+        } => doc::NoticeBody::Completion {
+            denied: match decision {
+                yichuang_core::case::Decision::Granted => None,
+                yichuang_core::case::Decision::Denied {
+                    reason,
+                    legal_basis,
+                } => Some((reason.clone(), legal_basis.clone())),
+            },
+            completed_on: *completed_on,
+            legal_basis: legal_basis.clone(),
+            approved_by: approval.as_ref().map(|a| match &a.seal {
+                Some(seal) => format!("{}（{seal}）", a.by),
+                None => a.by.clone(),
+            }),
+        },
     };
     doc::Notice {
         kind: match n.content.kind() {
             yichuang_core::case::NoticeKind::Correction => doc::NoticeKind::Correction,
             yichuang_core::case::NoticeKind::Acceptance => doc::NoticeKind::Acceptance,
             yichuang_core::case::NoticeKind::Rejection => doc::NoticeKind::Rejection,
+            yichuang_core::case::NoticeKind::Completion => doc::NoticeKind::Completion,
         },
         number: n.number.clone(),
         case_no: n.case_no.clone(),

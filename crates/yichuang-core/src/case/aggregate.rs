@@ -123,6 +123,8 @@ pub enum EventKind {
     ChecklistUpdated,
     NoticeIssued,
     NoticeVoided,
+    /// 出件: the result reached the applicant.
+    ResultIssued,
 }
 
 /// A case (办件).
@@ -157,6 +159,30 @@ pub struct Case {
     /// The chief representative's decisions on this case, oldest first.
     #[serde(default)]
     pub approvals: Vec<Approval>,
+    /// The decision it was completed with (办结).
+    #[serde(default)]
+    pub decision: Option<Decision>,
+    /// How the result reached the applicant (出件).
+    #[serde(default)]
+    pub result: Option<ResultIssued>,
+}
+
+/// How the result (licence, certificate, decision letter) reached the applicant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ResultDelivery {
+    /// Collected at the counter, by the applicant or someone they sent.
+    Counter { collected_by: String },
+    /// Sent by post (EMS), with the tracking number.
+    Post { tracking_no: String },
+}
+
+/// 出件: the result issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultIssued {
+    pub delivery: ResultDelivery,
+    pub at: NaiveDateTime,
+    pub by: String,
 }
 
 /// A chief representative's decision on a case (DOMAIN.md rule 4).
@@ -244,6 +270,8 @@ impl Case {
             closing_basis: None,
             event_count: 0,
             approvals: Vec::new(),
+            decision: None,
+            result: None,
         };
         let mut events = Vec::new();
         case.transition(Action::Receive, None, ctx, &mut events)?;

@@ -4,7 +4,9 @@
 //! and voiding a wrong notice. `apply` is the one entry
 //! point: the workstation and the county hub run the same code.
 
-use super::aggregate::{Approval, Case, Ctx, Decision, Effects, EventKind, Role};
+use super::aggregate::{
+    Approval, Case, Ctx, Decision, Effects, EventKind, ResultDelivery, ResultIssued, Role,
+};
 use super::checklist::MaterialStatus;
 use super::clock::{CaseClock, Pause, PauseKind, StartEvent};
 use super::error::CaseError;
@@ -71,9 +73,13 @@ pub enum CaseCommand {
     ReturnWithOpinion {
         opinion: String,
     },
-    /// 办结: the decision on an accepted case.
+    /// 办结: the decision on an accepted case; issues the completion notice.
     Complete {
         decision: Decision,
+    },
+    /// 出件: the result handed over at the counter or sent by post.
+    IssueResult {
+        delivery: ResultDelivery,
     },
     /// A fresh acceptance or rejection notice after the previous one was voided. A refusal
     /// may be reissued with a corrected reason or legal basis (`None` keeps the recorded one).
@@ -92,6 +98,7 @@ impl CaseCommand {
             CaseCommand::IssueCorrectionNotice { .. } => Some(NoticeKind::Correction),
             CaseCommand::Accept | CaseCommand::CompleteOnTheSpot => Some(NoticeKind::Acceptance),
             CaseCommand::Reject { .. } => Some(NoticeKind::Rejection),
+            CaseCommand::Complete { .. } => Some(NoticeKind::Completion),
             CaseCommand::ReissueNotice { kind, .. } => Some(*kind),
             _ => None,
         }
@@ -115,6 +122,7 @@ impl CaseCommand {
             CaseCommand::Approve { .. } => "approve",
             CaseCommand::ReturnWithOpinion { .. } => "return_with_opinion",
             CaseCommand::Complete { .. } => "complete",
+            CaseCommand::IssueResult { .. } => "issue_result",
         }
     }
 }
@@ -410,6 +418,51 @@ pub fn apply(
             };
             next.transition(Action::Complete, note, ctx, &mut events)?;
             next.closed_at = Some(ctx.now);
+            next.decision = Some(decision.clone());
+            let content = completion_content(&next, ctx);
+            issue(
+                &mut next,
+                &number,
+                content,
+                Vec::new(),
+                ctx,
+                &mut events,
+                &mut notices,
+            );
+        }
+        CaseCommand::IssueResult { delivery } => {
+            if !matches!(case.state, CaseState::Completed | CaseState::Evaluated) {
+                return Err(CaseError::NotCompleted);
+            }
+            if case.result.is_some() {
+                return Err(CaseError::ResultAlreadyIssued);
+            }
+            let delivery = match delivery {
+                ResultDelivery::Counter { collected_by } => ResultDelivery::Counter {
+                    collected_by: non_empty(collected_by, CaseError::DeliveryIncomplete)?,
+                },
+                ResultDelivery::Post { tracking_no } => ResultDelivery::Post {
+                    tracking_no: non_empty(tracking_no, CaseError::DeliveryIncomplete)?,
+                },
+            };
+            let note = match &delivery {
+                ResultDelivery::Counter { collected_by } => format!("窗口领取：{collected_by}"),
+                ResultDelivery::Post { tracking_no } => format!("邮寄：{tracking_no}"),
+            };
+            next.result = Some(ResultIssued {
+                delivery,
+                at: ctx.now,
+                by: ctx.actor.name.clone(),
+            });
+            let state = next.state;
+            next.record(
+                EventKind::ResultIssued,
+                Some(state),
+                state,
+                Some(note),
+                ctx,
+                &mut events,
+            );
         }
         CaseCommand::VoidNotice {
             number: target,
@@ -472,6 +525,7 @@ pub fn apply(
                 ),
                 NoticeKind::Rejection => (next.state == CaseState::Rejected, "不予受理通知书"),
                 NoticeKind::Correction => (false, "补正通知书"),
+                NoticeKind::Completion => (next.decision.is_some(), "办结通知书"),
             };
             if !allowed {
                 return Err(illegal(case, Action::Accept));
@@ -485,6 +539,7 @@ pub fn apply(
             }
             let content = match kind {
                 NoticeKind::Acceptance => acceptance_content(&next, ctx),
+                NoticeKind::Completion => completion_content(&next, ctx),
                 _ => {
                     if let Some(r) = reason {
                         next.closing_reason = Some(non_empty(r, CaseError::ReasonRequired)?);
@@ -662,6 +717,20 @@ fn acceptance_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
         provisional: dl.provisional,
         calendar_version: dl.calendar_version,
         legal_basis: case.item.legal_basis.clone(),
+    }
+}
+
+/// What the completion notice says: the decision, the day, and the approval it rests on.
+fn completion_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
+    NoticeContent::Completion {
+        decision: case.decision.clone().unwrap_or(Decision::Granted),
+        completed_on: case.closed_at.map_or(ctx.now.date(), |t| t.date()),
+        legal_basis: case.item.legal_basis.clone(),
+        approval: case
+            .approvals
+            .last()
+            .filter(|a| a.approved && case.item.requires_chief_approval)
+            .cloned(),
     }
 }
 

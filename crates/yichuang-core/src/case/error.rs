@@ -56,6 +56,12 @@ pub enum CaseError {
     ApprovalNotRequired,
     #[error("this item needs the chief representative's approval before it is completed")]
     ApprovalRequired,
+    #[error("the result was already issued")]
+    ResultAlreadyIssued,
+    #[error("the result is issued only after the case is completed")]
+    NotCompleted,
+    #[error("say who collected the result, or give the postal tracking number")]
+    DeliveryIncomplete,
 }
 
 impl CaseError {
@@ -85,6 +91,9 @@ impl CaseError {
             CaseError::OpinionRequired => "opinion_required",
             CaseError::ApprovalNotRequired => "approval_not_required",
             CaseError::ApprovalRequired => "approval_required",
+            CaseError::ResultAlreadyIssued => "result_already_issued",
+            CaseError::NotCompleted => "not_completed",
+            CaseError::DeliveryIncomplete => "delivery_incomplete",
         }
     }
 
@@ -141,6 +150,9 @@ impl CaseError {
             CaseError::OpinionRequired => "退回须填写首席代表意见".into(),
             CaseError::ApprovalNotRequired => "该事项无需首席代表审批".into(),
             CaseError::ApprovalRequired => "该事项须经首席代表审批同意后方可办结".into(),
+            CaseError::ResultAlreadyIssued => "办理结果已出件".into(),
+            CaseError::NotCompleted => "办件办结后才能出件".into(),
+            CaseError::DeliveryIncomplete => "请填写领取人，或邮寄的快递单号".into(),
         }
     }
 }

@@ -15,7 +15,7 @@ mod state;
 
 pub use aggregate::{
     Actor, Approval, Case, CaseEvent, Ctx, Decision, Effects, EventKind, Intake, ItemRef, Office,
-    Role,
+    ResultDelivery, ResultIssued, Role,
 };
 pub use applicant::{
     check_applicant, mask_id, Agent, AgentInput, Applicant, ApplicantInput, FieldError,

@@ -1,7 +1,8 @@
-//! Notices a case issues (补正/一次性告知, 受理, 不予受理): exactly what the applicant was told,
+//! Notices a case issues (补正/一次性告知, 受理, 不予受理, 办结): exactly what the applicant was told,
 //! its hash, and the one-time notification rule (DOMAIN.md rule 1). Rendering them as PDF is
 //! the documents crate's business.
 
+use super::aggregate::{Approval, Decision};
 use super::checklist::{ChecklistLine, MaterialStatus};
 use super::clock::StartEvent;
 use crate::catalog::MaterialForm;
@@ -19,6 +20,8 @@ pub enum NoticeKind {
     Acceptance,
     /// 不予受理通知书.
     Rejection,
+    /// 办结通知书: the decision on a completed case.
+    Completion,
 }
 
 impl NoticeKind {
@@ -28,6 +31,7 @@ impl NoticeKind {
             NoticeKind::Correction => "BZ",
             NoticeKind::Acceptance => "SL",
             NoticeKind::Rejection => "BY",
+            NoticeKind::Completion => "BJ",
         }
     }
 
@@ -36,6 +40,7 @@ impl NoticeKind {
             NoticeKind::Correction => "correction",
             NoticeKind::Acceptance => "acceptance",
             NoticeKind::Rejection => "rejection",
+            NoticeKind::Completion => "completion",
         }
     }
 
@@ -44,6 +49,7 @@ impl NoticeKind {
             NoticeKind::Correction,
             NoticeKind::Acceptance,
             NoticeKind::Rejection,
+            NoticeKind::Completion,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -109,6 +115,14 @@ pub enum NoticeContent {
         reason: String,
         legal_basis: String,
     },
+    Completion {
+        decision: Decision,
+        completed_on: NaiveDate,
+        /// The item's legal basis (the decision is taken under it).
+        legal_basis: String,
+        /// The chief representative's approval the decision rests on, if the item needed one.
+        approval: Option<Approval>,
+    },
 }
 
 impl NoticeContent {
@@ -117,6 +131,7 @@ impl NoticeContent {
             NoticeContent::Correction { .. } => NoticeKind::Correction,
             NoticeContent::Acceptance { .. } => NoticeKind::Acceptance,
             NoticeContent::Rejection { .. } => NoticeKind::Rejection,
+            NoticeContent::Completion { .. } => NoticeKind::Completion,
         }
     }
 }

@@ -96,6 +96,54 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
                 BLACK,
             );
         }
+        NoticeBody::Completion {
+            denied,
+            completed_on,
+            legal_basis,
+            approved_by,
+        } => {
+            let day = format!(
+                "{}年{}月{}日",
+                completed_on.year(),
+                completed_on.month(),
+                completed_on.day()
+            );
+            match denied {
+                None => flow.paragraph(
+                    &format!(
+                        "您申请的“{}”事项，已于{day}办结，决定准予许可。请凭本通知书领取办理结果。",
+                        notice.item_name
+                    ),
+                    BODY,
+                    2.0,
+                    BLACK,
+                ),
+                Some((reason, basis)) => {
+                    flow.paragraph(
+                        &format!(
+                            "您申请的“{}”事项，已于{day}办结，决定不予许可。",
+                            notice.item_name
+                        ),
+                        BODY,
+                        2.0,
+                        BLACK,
+                    );
+                    flow.paragraph(&format!("理由：{reason}"), BODY, 2.0, BLACK);
+                    flow.paragraph(&format!("法律依据：{basis}"), BODY, 2.0, BLACK);
+                    flow.paragraph(
+                        "如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，\
+                         或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。",
+                        BODY,
+                        2.0,
+                        BLACK,
+                    );
+                }
+            }
+            if let Some(by) = approved_by {
+                flow.paragraph(&format!("首席代表审批：{by}"), BODY, 2.0, BLACK);
+            }
+            flow.paragraph(&format!("依据：{legal_basis}"), BODY, 2.0, BLACK);
+        }
     }
 
     // The footer is kept off the body by at least a line.

@@ -3,7 +3,8 @@
 // refused by the one-time rule (一次性告知) opens the chief representative's override, which
 // retries the same submission with the same key. 审批同意 and 退回 are shown to the chief
 // representative (首席代表) only; 办结 asks for the decision, and a denial for its reason and
-// legal basis.
+// legal basis; 出件 asks how the result reached the applicant (collected at the window, by
+// whom, or posted, with the tracking number).
 import { Alert, Button, Space } from "antd";
 import { useState } from "react";
 import type { CaseCommand, CaseDetail, IpcError } from "../../lib/ipc";
@@ -14,7 +15,7 @@ import { useSession } from "../session/context";
 import { isChiefRep } from "../session/roles";
 import { ActionModal, type ModalField } from "./ActionModal";
 import { ApproveModal, ReturnModal } from "./ApprovalModals";
-import { BUTTON_LABELS, caseButtons, isPrimary, type CaseButton } from "./caseButtons";
+import { BUTTON_LABELS, caseButtons, isPrimary, resultDue, type CaseButton } from "./caseButtons";
 import type { CaseActor } from "./useCaseDetail";
 
 /** Special procedures a clerk most often starts (行政许可法 Art. 45); any other can be typed. */
@@ -31,7 +32,8 @@ type ModalButton =
   | "request_approval"
   | "approve"
   | "return_with_opinion"
-  | "complete";
+  | "complete"
+  | "issue_result";
 
 type ModalState = { kind: ModalButton } | { kind: "override"; rule: string; actionKey: string };
 
@@ -47,6 +49,16 @@ const DECISION_FIELD: ModalField = {
   ],
 };
 const WHEN_DENIED = { field: "decision", value: "denied" } as const;
+
+/** How the result is handed over (出件): collected at the window, or posted. */
+const DELIVERY_FIELD: ModalField = {
+  name: "delivery",
+  label: "caseModal.delivery",
+  choices: [
+    { value: "counter", label: "caseModal.counter" },
+    { value: "post", label: "caseModal.post" },
+  ],
+};
 
 type Props = {
   detail: CaseDetail;
@@ -77,6 +89,7 @@ const TEST_IDS: Record<CaseButton, string> = {
   approve: "act-approve",
   return_with_opinion: "act-return",
   complete: "act-complete",
+  issue_result: "act-issue-result",
 };
 
 const DIRECT: Partial<Record<CaseButton, CaseCommand>> = {
@@ -92,7 +105,10 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
   const [busy, setBusy] = useState<CaseButton | null>(null);
   const [modal, setModal] = useState<ModalState | null>(null);
   const { user } = useSession();
-  const buttons = caseButtons(detail.allowed, detail.case.item.kind, { chiefRep: isChiefRep(user) });
+  const buttons = caseButtons(detail.allowed, detail.case.item.kind, {
+    chiefRep: isChiefRep(user),
+    resultDue: resultDue(detail.case),
+  });
 
   const press = async (button: CaseButton) => {
     const command = DIRECT[button];
@@ -152,6 +168,11 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
         extra: "caseModal.deniedHint",
       },
       { name: "legal_basis", label: "caseModal.legalBasis", shownWhen: WHEN_DENIED },
+    ],
+    issue_result: [
+      DELIVERY_FIELD,
+      { name: "collected_by", label: "caseModal.collectedBy", shownWhen: { field: "delivery", value: "counter" } },
+      { name: "tracking_no", label: "caseModal.trackingNo", shownWhen: { field: "delivery", value: "post" } },
     ],
   };
 
@@ -240,6 +261,22 @@ export function CaseActions({ detail, act, onError, beforeAct }: Props) {
               v.decision === "denied"
                 ? { type: "denied", reason: v.reason ?? "", legal_basis: v.legal_basis ?? "" }
                 : { type: "granted" },
+          }))}
+        />
+      )}
+      {modal?.kind === "issue_result" && (
+        <ActionModal
+          title={t("caseAction.issueResult")}
+          fields={fields.issue_result}
+          initialValues={{ delivery: "counter" }}
+          okText={t("caseAction.issueResult")}
+          onClose={() => setModal(null)}
+          onSubmit={submitModal((v) => ({
+            type: "issue_result",
+            delivery:
+              v.delivery === "post"
+                ? { type: "post", tracking_no: v.tracking_no?.trim() ?? "" }
+                : { type: "counter", collected_by: v.collected_by?.trim() ?? "" },
           }))}
         />
       )}

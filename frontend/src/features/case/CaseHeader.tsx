@@ -1,14 +1,23 @@
-// The case page header: number, state, card, item, applicant (masked by the backend), agent
-// and when it was received.
+// The case page header: number, state, card, item, applicant (masked by the backend), agent,
+// when it was received and, once issued, how the result reached the applicant (出件).
 import { Descriptions, Space, Tag, Typography } from "antd";
-import type { Applicant, CaseDetail } from "../../lib/ipc";
-import { useT } from "../../lib/i18n";
+import type { Applicant, CaseDetail, ResultIssued } from "../../lib/ipc";
+import { useT, type Translate } from "../../lib/i18n";
 import { CARD_COLORS, cardLabel, stateLabel, STATE_COLORS } from "../../lib/format/caseLabels";
 import { kindLabel } from "../../lib/format/labels";
 import { formatLocalTime } from "../../lib/format/time";
 
 function applicantId(a: Applicant): string {
   return a.type === "person" ? a.id_number : a.credit_code;
+}
+
+/** 窗口领取 王小明 · 2026-03-05 15:00 · 经办 李娜, or 邮寄 EMS… the same way. */
+export function resultLine(r: ResultIssued, t: Translate): string {
+  const how =
+    r.delivery.type === "counter"
+      ? t("case.resultCounter", { name: r.delivery.collected_by })
+      : t("case.resultPost", { trackingNo: r.delivery.tracking_no });
+  return t("case.resultLine", { how, at: formatLocalTime(r.at), by: r.by });
 }
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
@@ -53,6 +62,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Descriptions.Item label={t("case.closingReason")} span={3}>
             {c.closing_reason}
             {c.closing_basis && `（${c.closing_basis}）`}
+          </Descriptions.Item>
+        )}
+        {c.result && (
+          <Descriptions.Item label={t("case.result")} span={3}>
+            <span data-testid="case-result">{resultLine(c.result, t)}</span>
           </Descriptions.Item>
         )}
       </Descriptions>

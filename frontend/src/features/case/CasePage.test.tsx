@@ -1,7 +1,8 @@
 // The case page over a fake backend: only allowed actions are buttons, and a one-time notice
 // refused by the one-time rule opens the chief representative's override, which retries the
 // same submission (same action key) with the override. After acceptance a flagged item goes
-// to the chief representative, who alone approves or returns it; 办结 records the decision.
+// to the chief representative, who alone approves or returns it; 办结 records the decision;
+// 出件 records how the result of a completed case reached the applicant.
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -72,6 +73,27 @@ function renderCase(user?: SessionUser) {
 function processing(allowed: CaseDetail["allowed"]): CaseDetail {
   const d = caseDetail({ allowed, notice_deadline: null });
   d.case.state = "processing";
+  return d;
+}
+
+/** A completed (granted) case, its 办结通知书 issued, its result not yet handed over. */
+function completed(): CaseDetail {
+  const d = caseDetail({
+    allowed: [],
+    notice_deadline: null,
+    notices: [
+      {
+        number: "BJTZ-1",
+        kind: "completion",
+        issued_at: "2026-03-05T14:30:00",
+        sha256: "x",
+        voided: null,
+        can_void: true,
+      },
+    ],
+  });
+  d.case.state = "completed";
+  d.case.decision = { type: "granted" };
   return d;
 }
 
@@ -343,5 +365,105 @@ describe("case page", () => {
     renderCase();
     await screen.findByTestId("case-actions");
     expect(screen.queryByTestId("case-approvals")).not.toBeInTheDocument();
+  });
+
+  it("offers 出件 only for a completed case without a result", async () => {
+    const under = renderCase();
+    await screen.findByTestId("case-actions");
+    expect(screen.queryByTestId("act-issue-result")).not.toBeInTheDocument();
+    under.unmount();
+
+    detail = completed();
+    const due = renderCase();
+    const button = await screen.findByTestId("act-issue-result");
+    expect(button).toHaveClass("ant-btn-primary");
+    expect(buttonTexts()).toEqual(["出件"]);
+    due.unmount();
+
+    detail = completed();
+    detail.case.result = { delivery: { type: "counter", collected_by: "王小明" }, at: "2026-03-05T15:00:00", by: "李娜" };
+    renderCase();
+    await screen.findByTestId("case-actions");
+    expect(screen.queryByTestId("act-issue-result")).not.toBeInTheDocument();
+  });
+
+  it("requires the collector's name when issuing at the counter and sends the right command", async () => {
+    detail = completed();
+    renderCase();
+    fireEvent.click(await screen.findByTestId("act-issue-result"));
+    const modal = await screen.findByTestId("action-modal");
+    expect(within(modal).queryByTestId("modal-field-tracking_no")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    expect(await within(modal).findByText("必填")).toBeInTheDocument();
+    expect(acts).toHaveLength(0);
+
+    fireEvent.change(within(modal).getByTestId("modal-field-collected_by"), { target: { value: " 王小明 " } });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({
+      type: "issue_result",
+      delivery: { type: "counter", collected_by: "王小明" },
+    });
+    expect(await screen.findByText("已出件")).toBeInTheDocument();
+  });
+
+  it("asks for the tracking number when the result is posted", async () => {
+    detail = completed();
+    renderCase();
+    fireEvent.click(await screen.findByTestId("act-issue-result"));
+    const modal = await screen.findByTestId("action-modal");
+    fireEvent.click(within(modal).getByLabelText("邮寄"));
+    const tracking = await within(modal).findByTestId("modal-field-tracking_no");
+    expect(within(modal).queryByTestId("modal-field-collected_by")).not.toBeInTheDocument();
+    fireEvent.change(tracking, { target: { value: "EMS1234567890" } });
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "issue_result", delivery: { type: "post", tracking_no: "EMS1234567890" } });
+  });
+
+  it("shows the issued result with how, when and by whom", async () => {
+    detail = completed();
+    detail.case.result = { delivery: { type: "counter", collected_by: "王小明" }, at: "2026-03-05T15:00:00", by: "李娜" };
+    const counter = renderCase();
+    expect(await screen.findByTestId("case-result")).toHaveTextContent("窗口领取 王小明 · 2026-03-05 15:00 · 经办 李娜");
+    counter.unmount();
+
+    detail = completed();
+    detail.case.result = { delivery: { type: "post", tracking_no: "EMS1234567890" }, at: "2026-03-06T09:20:00", by: "李娜" };
+    renderCase();
+    expect(await screen.findByTestId("case-result")).toHaveTextContent("邮寄 EMS1234567890 · 2026-03-06 09:20 · 经办 李娜");
+  });
+
+  it("shows no result before it is issued", async () => {
+    detail = completed();
+    renderCase();
+    await screen.findByTestId("case-actions");
+    expect(screen.queryByTestId("case-result")).not.toBeInTheDocument();
+  });
+
+  it("lists the completion notice with its label, to print, save or void", async () => {
+    detail = completed();
+    renderCase();
+    const notices = await screen.findByTestId("case-notices");
+    expect(notices).toHaveTextContent("办结通知书");
+    expect(within(notices).getByTestId("notice-number-BJTZ-1")).toBeInTheDocument();
+    expect(within(notices).getByTestId("notice-print-BJTZ-1")).toBeInTheDocument();
+    expect(within(notices).getByTestId("notice-save-BJTZ-1")).toBeInTheDocument();
+    expect(within(notices).getByTestId("notice-void-BJTZ-1")).toBeInTheDocument();
+    expect(within(notices).queryByTestId("notice-reissue-BJTZ-1")).not.toBeInTheDocument();
+  });
+
+  it("reissues a voided completion notice from the recorded decision", async () => {
+    detail = completed();
+    detail.notices = detail.notices.map((n) => ({
+      ...n,
+      voided: { at: "2026-03-05T14:40:00", reason: "日期写错", by: "S0301" },
+      can_void: false,
+    }));
+    renderCase();
+    expect(await screen.findByTestId("notice-voided-BJTZ-1")).toHaveTextContent("日期写错");
+    fireEvent.click(screen.getByTestId("notice-reissue-BJTZ-1"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.command).toEqual({ type: "reissue_notice", kind: "completion", reason: null, legal_basis: null });
   });
 });

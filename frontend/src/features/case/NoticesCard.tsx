@@ -1,11 +1,12 @@
 // The case's notices: kind, number, issue time, voided (with reason). 打印 hands the PDF to
 // the system viewer and then shows where the file is; 另存为 asks where to copy it; 作废 voids
-// a wrong one with a reason (its number stays used); 重新出具 replaces a voided acceptance or
-// rejection notice when no valid one of that kind is left.
+// a wrong one with a reason (its number stays used); 重新出具 replaces a voided acceptance,
+// rejection or completion (办结通知书) notice when no valid one of that kind is left (a
+// completion notice only while the case has its decision, from which it is made again).
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { api, toIpcError, type CaseDetail, type IpcError, type NoticeSummary } from "../../lib/ipc";
+import { api, toIpcError, type CaseDetail, type IpcError, type NoticeKind, type NoticeSummary } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { noticeKindLabel } from "../../lib/format/caseLabels";
 import { formatLocalTime } from "../../lib/format/time";
@@ -19,10 +20,14 @@ type Props = {
   onError: (error: IpcError | null) => void;
 };
 
-/** The voided notices that may be reissued: the latest voided one of a kind with no valid one. */
-export function reissuable(notices: readonly NoticeSummary[]): Set<string> {
+/**
+ * The voided notices that may be reissued: the latest voided one of a kind with no valid one.
+ * A completion notice is made from the case's decision, so only with one (`hasDecision`).
+ */
+export function reissuable(notices: readonly NoticeSummary[], hasDecision = false): Set<string> {
   const out = new Set<string>();
-  for (const kind of ["acceptance", "rejection"] as const) {
+  const kinds: NoticeKind[] = hasDecision ? ["acceptance", "rejection", "completion"] : ["acceptance", "rejection"];
+  for (const kind of kinds) {
     const ofKind = notices.filter((n) => n.kind === kind);
     if (ofKind.length === 0 || ofKind.some((n) => n.voided === null)) continue;
     const last = ofKind[ofKind.length - 1];
@@ -39,7 +44,7 @@ export function NoticesCard({ detail, act, onError }: Props) {
   const [voiding, setVoiding] = useState<string | null>(null);
   /** Why printing did not open a viewer (with where the PDF is): stays until closed. */
   const [printWarning, setPrintWarning] = useState<string | null>(null);
-  const canReissue = reissuable(detail.notices);
+  const canReissue = reissuable(detail.notices, detail.case.decision !== null);
 
   const run = async (id: string, task: () => Promise<void>) => {
     if (busy) return;

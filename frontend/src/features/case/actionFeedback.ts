@@ -19,6 +19,7 @@ const DONE: Record<CaseCommand["type"], MessageKey> = {
   approve: "caseDone.approved",
   return_with_opinion: "caseDone.returned",
   complete: "caseDone.closed",
+  issue_result: "caseDone.resultIssued",
 };
 
 export function doneMessageKey(command: CaseCommand): MessageKey {

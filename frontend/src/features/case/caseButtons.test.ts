@@ -1,7 +1,7 @@
 // Which buttons the case page shows for the backend's allowed actions.
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../lib/ipc";
-import { caseButtons, isPrimary } from "./caseButtons";
+import { caseButtons, isPrimary, resultDue } from "./caseButtons";
 
 const REVIEWING: Action[] = ["request_correction", "accept", "reject", "withdraw"];
 /** After acceptance of an item flagged for the chief representative, before any approval. */
@@ -56,5 +56,17 @@ describe("caseButtons", () => {
     expect(buttons).toEqual(["approve", "return_with_opinion", "withdraw"]);
     expect(isPrimary("approve", "promised", buttons)).toBe(true);
     expect(isPrimary("return_with_opinion", "promised", buttons)).toBe(false);
+  });
+
+  it("offers 出件 only for a completed case without a result", () => {
+    const issued = { delivery: { type: "post" as const, tracking_no: "EMS1" }, at: "2026-03-05T15:00:00", by: "李娜" };
+    expect(resultDue({ state: "completed", result: null })).toBe(true);
+    expect(resultDue({ state: "evaluated", result: null })).toBe(true);
+    expect(resultDue({ state: "completed", result: issued })).toBe(false);
+    expect(resultDue({ state: "processing", result: null })).toBe(false);
+    expect(resultDue({ state: "rejected", result: null })).toBe(false);
+    expect(caseButtons([], "promised", { chiefRep: false, resultDue: true })).toEqual(["issue_result"]);
+    expect(caseButtons([], "promised")).toEqual([]);
+    expect(isPrimary("issue_result", "promised")).toBe(true);
   });
 });

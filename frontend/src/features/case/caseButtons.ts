@@ -1,7 +1,9 @@
 // Which action buttons the case page shows: only what the backend's `allowed` (the state
 // machine's next actions) permits, mapped to the commands the window can give. The chief
 // representative's own decisions (审批同意 / 退回) are shown only to a chief representative.
-import type { Action, ItemKind } from "../../lib/ipc";
+// 出件 is no state-machine action: it is offered once a case is completed and until its
+// result has been handed over (or posted).
+import type { Action, Case, ItemKind } from "../../lib/ipc";
 import type { MessageKey } from "../../lib/i18n";
 
 export type CaseButton =
@@ -16,7 +18,8 @@ export type CaseButton =
   | "reject"
   | "withdraw"
   | "suspend"
-  | "resume";
+  | "resume"
+  | "issue_result";
 
 export const BUTTON_LABELS: Record<CaseButton, MessageKey> = {
   approve: "caseAction.approve",
@@ -31,10 +34,19 @@ export const BUTTON_LABELS: Record<CaseButton, MessageKey> = {
   withdraw: "caseAction.withdraw",
   suspend: "caseAction.suspend",
   resume: "caseAction.resume",
+  issue_result: "caseAction.issueResult",
 };
 
-/** Who is looking: only a chief representative (首席代表) gets 审批同意 and 退回. */
-export type Viewer = { chiefRep: boolean };
+/** Whether the result of `c` is still to be issued (出件): completed (or evaluated), none yet. */
+export function resultDue(c: Pick<Case, "state" | "result">): boolean {
+  return (c.state === "completed" || c.state === "evaluated") && c.result === null;
+}
+
+/**
+ * Who is looking: only a chief representative (首席代表) gets 审批同意 and 退回. `resultDue`
+ * (see `resultDue()`) adds 出件.
+ */
+export type Viewer = { chiefRep: boolean; resultDue?: boolean };
 
 const CLERK: Viewer = { chiefRep: false };
 
@@ -44,7 +56,8 @@ const CLERK: Viewer = { chiefRep: false };
  * since accepting it would leave an on-the-spot case with nothing to complete it with.
  * 办结 and 提请首席代表审批 come after 受理 (they follow it in a case's life; once approved,
  * 办结 is the step and asking again comes second); the chief representative's 审批同意 and
- * 退回 lead, since awaiting approval they are the next step.
+ * 退回 lead, since awaiting approval they are the next step. 出件, when due, comes first: it is
+ * what is left to do for a completed case.
  */
 export function caseButtons(
   allowed: readonly Action[],
@@ -53,6 +66,7 @@ export function caseButtons(
 ): CaseButton[] {
   const has = (a: Action) => allowed.includes(a);
   const out: CaseButton[] = [];
+  if (viewer.resultDue) out.push("issue_result");
   if (viewer.chiefRep && has("approve")) out.push("approve");
   if (viewer.chiefRep && has("return_with_opinion")) out.push("return_with_opinion");
   if (has("accept") && itemKind === "immediate") out.push("complete_on_the_spot");
@@ -71,7 +85,8 @@ export function caseButtons(
 /**
  * The buttons drawn as primary, among those `shown`: after acceptance the next step — 审批同意
  * for the chief representative, 提请首席代表审批 for a flagged item until it is approved, then
- * 办结; before it, 当场办结 for a 即办件, otherwise 受理 and the one-time notice.
+ * 办结; before it, 当场办结 for a 即办件, otherwise 受理 and the one-time notice. 出件 is
+ * always primary (a completed case has nothing else to do).
  */
 export function isPrimary(
   button: CaseButton,
@@ -81,6 +96,7 @@ export function isPrimary(
   switch (button) {
     case "approve":
     case "complete":
+    case "issue_result":
       return true;
     case "request_approval":
       // Approved already: 办结 is the step; asking again stays possible, but not first.

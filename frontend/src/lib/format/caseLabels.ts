@@ -80,6 +80,7 @@ const NOTICE_KEYS: Record<NoticeKind, MessageKey> = {
   correction: "noticeKind.correction",
   acceptance: "noticeKind.acceptance",
   rejection: "noticeKind.rejection",
+  completion: "noticeKind.completion",
 };
 
 const CARD_KEYS: Record<Card, MessageKey> = { yellow: "card.yellow", red: "card.red" };
@@ -115,6 +116,8 @@ export function eventLabel(what: EventKind, t: Translate): string {
       return t("event.notice_issued");
     case "notice_voided":
       return t("event.notice_voided");
+    case "result_issued":
+      return t("event.result_issued");
     default: {
       const unreachable: never = what;
       return unreachable;

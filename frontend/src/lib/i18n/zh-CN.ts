@@ -494,6 +494,22 @@ export const zhCN = {
   "approvals.empty": "没有待审批的办件",
   "approvals.col.decide": "审批",
   "approvals.modalTitle": "{action}：{caseNo}",
+  "noticeKind.completion": "办结通知书",
+  "event.result_issued": "出件",
+  "error.result_already_issued": "该办件已出件，不能重复出件",
+  "error.not_completed": "办件尚未办结，不能出件",
+  "error.delivery_incomplete": "请填写领取人或快递单号",
+  "caseDone.resultIssued": "已出件",
+  "caseAction.issueResult": "出件",
+  "caseModal.delivery": "出件方式",
+  "caseModal.counter": "窗口领取",
+  "caseModal.post": "邮寄",
+  "caseModal.collectedBy": "领取人",
+  "caseModal.trackingNo": "快递单号",
+  "case.result": "出件",
+  "case.resultCounter": "窗口领取 {name}",
+  "case.resultPost": "邮寄 {trackingNo}",
+  "case.resultLine": "{how} · {at} · 经办 {by}",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

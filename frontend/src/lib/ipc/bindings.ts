@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete";
 
 export type Lang = "zh-CN" | "en";
 
@@ -291,6 +291,24 @@ person: string, question: string, item_code: string | null, outcome: InquiryOutc
  */
 referred_to: string | null, case_id: string | null, };
 
+export type RegisterRequest = { 
+/**
+ * `YYYY-MM-DD`, China Standard Time.
+ */
+day: string, 
+/**
+ * One clerk's entries only (their user id), or everyone's.
+ */
+clerk_id: string | null, };
+
+export type RegisterClerk = { clerk_id: string, clerk_name: string, count: number, };
+
+export type Register = { day: string, entries: Array<Inquiry>, 
+/**
+ * Who logged inquiries that day, with how many (for the clerk filter).
+ */
+clerks: Array<RegisterClerk>, };
+
 export type Inquiry = { id: string, at: string, clerk_name: string, person: string, question: string, item_code: string | null, item_name: string | null, outcome: InquiryOutcome, referred_to: string | null, case_id: string | null, };
 
 export type Alert = { id: number, at: string, case_id: string, card: Card, message: string, };
@@ -339,7 +357,15 @@ event_count: number,
 /**
  * The chief representative's decisions on this case, oldest first.
  */
-approvals: Array<Approval>, };
+approvals: Array<Approval>, 
+/**
+ * The decision it was completed with (办结).
+ */
+decision: Decision | null, 
+/**
+ * How the result reached the applicant (出件).
+ */
+result: ResultIssued | null, };
 
 export type Approval = { approved: boolean, by_id: string, by: string, at: string, 
 /**
@@ -348,6 +374,10 @@ export type Approval = { approved: boolean, by_id: string, by: string, at: strin
 seal: string | null, opinion: string | null, };
 
 export type Decision = { "type": "granted" } | { "type": "denied", reason: string, legal_basis: string, };
+
+export type ResultDelivery = { "type": "counter", collected_by: string, } | { "type": "post", tracking_no: string, };
+
+export type ResultIssued = { delivery: ResultDelivery, at: string, by: string, };
 
 export type CaseState = "consulted" | "received" | "reviewing" | "awaiting_correction" | "accepted" | "processing" | "suspended" | "awaiting_approval" | "awaiting_fee" | "completed" | "evaluated" | "rejected" | "withdrawn";
 
@@ -363,7 +393,7 @@ seq: number, at: string, actor: string, actor_id: string, workstation: string, w
  */
 note: string | null, };
 
-export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided";
+export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided" | "result_issued";
 
 export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, };
 
@@ -377,13 +407,13 @@ situation: string | null, status: MaterialStatus, };
 
 export type MaterialStatus = { "status": "pending" } | { "status": "received" } | { "status": "missing" } | { "status": "defective", reason: string, };
 
-export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
+export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
 
 export type LineUpdate = { code: string, status: MaterialStatus, };
 
 export type ChiefRepOverride = { chief_rep: string, reason: string, };
 
-export type NoticeKind = "correction" | "acceptance" | "rejection";
+export type NoticeKind = "correction" | "acceptance" | "rejection" | "completion";
 
 export type NoticeRef = { number: string, kind: NoticeKind, issued_at: string, sha256: string, 
 /**
@@ -446,6 +476,7 @@ export const api = {
   noticeSave: (req: NoticeRequest): Promise<SaveResult> => call("notice_save", req),
   inquiryLog: (req: InquiryRequest): Promise<Inquiry> => call("inquiry_log", req),
   inquiryToday: (): Promise<Array<Inquiry>> => call("inquiry_today", null),
+  inquiryRegister: (req: RegisterRequest): Promise<Register> => call("inquiry_register", req),
   alertsList: (): Promise<Array<Alert>> => call("alerts_list", null),
   alertsDismiss: (req: DismissAlertRequest): Promise<Array<Alert>> => call("alerts_dismiss", req),
   sessionCurrent: (): Promise<SessionState> => call("session_current", null),

@@ -60,6 +60,9 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   opinion_required: true,
   approval_not_required: true,
   approval_required: true,
+  result_already_issued: true,
+  not_completed: true,
+  delivery_incomplete: true,
 };
 
 export class IpcError extends Error {
