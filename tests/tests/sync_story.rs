@@ -461,3 +461,78 @@ async fn an_action_on_a_case_that_reached_the_same_version_differently_elsewhere
         "b shows the county's copy"
     );
 }
+
+#[tokio::test]
+async fn a_refused_notice_still_uses_its_number_and_the_series_shows_no_gap() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let b = Window::enroll(&county, &hub.url(), "SCJG", "W02", "wangfang").await;
+    let mut ids = Vec::new();
+    for i in 1..=2 {
+        let c = a.intake(&format!("a-{i}"), i).await;
+        a.accept(&format!("a-{i}-ok"), &c.case.id)
+            .await
+            .expect("accepted");
+        a.act(
+            &format!("a-{i}-ask"),
+            &c.case.id,
+            CaseCommand::RequestApproval {
+                note: String::new(),
+            },
+        )
+        .await
+        .expect("asked");
+        ids.push(c.case.id.clone());
+    }
+    a.login_as("zhoumin").await;
+    for (i, id) in ids.iter().enumerate() {
+        a.act(
+            &format!("z-{i}"),
+            id,
+            CaseCommand::Approve {
+                seal: "审批专用章".into(),
+                opinion: None,
+            },
+        )
+        .await
+        .expect("approved");
+    }
+    a.login_as("lina").await;
+    a.sync().await.expect("a syncs");
+    b.sync().await.expect("b pulls");
+    // The applicant of the first case withdraws at window B.
+    b.act(
+        "b-withdraw",
+        &ids[0],
+        CaseCommand::Withdraw {
+            reason: "申请人撤回".into(),
+        },
+    )
+    .await
+    .expect("withdrawn");
+    b.sync().await.expect("b syncs");
+    // A, not yet aware, completes both: the first completion notice is refused by the county.
+    let granted = CaseCommand::Complete {
+        decision: yichuang_core::case::Decision::Granted,
+    };
+    a.act("a-done-1", &ids[0], granted.clone())
+        .await
+        .expect("completed at a");
+    a.act("a-done-2", &ids[1], granted)
+        .await
+        .expect("completed");
+    let status = a.sync().await.expect("a syncs");
+    assert_eq!(status.conflicts, 1);
+    assert_eq!(
+        county.count("SELECT count(*) FROM series_gap").await,
+        0,
+        "the refused notice's number counts as used"
+    );
+    assert_eq!(
+        county
+            .count("SELECT max(last_seq) FROM series_mark WHERE series LIKE 'notice:%-BJ-%'")
+            .await,
+        2
+    );
+}

@@ -1,6 +1,7 @@
 // The app shell: header with catalog version, window, logged-in user and (on a PC enrolled
 // with the county) the sync badge; left menu, and the selected page. A case opened from the
-// queue, a conflict (or just taken in) replaces the page until the clerk goes back.
+// queue, a conflict, the first-inquiry register (or just taken in) replaces the page until the
+// clerk goes back.
 // F2 anywhere opens a fresh intake form.
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
@@ -9,6 +10,7 @@ import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { CasePage } from "../features/case/CasePage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
+import { TODAY_VIEW, type RegisterView } from "../features/inquiry/useRegister";
 import { IntakePage } from "../features/intake/IntakePage";
 import { QueuePage } from "../features/queue/QueuePage";
 import { NO_FILTERS, type Filters } from "../features/queue/QueueFilters";
@@ -35,6 +37,8 @@ export function Shell() {
   const [intakeRun, setIntakeRun] = useState(0);
   // The queue's filters and search outlive a visit to a case (back returns to the same list).
   const [queueFilters, setQueueFilters] = useState<Filters>(NO_FILTERS);
+  // Likewise the first-inquiry register's day and clerk (back from a case shows the same day).
+  const [inquiryView, setInquiryView] = useState<RegisterView>(TODAY_VIEW);
   const { status, error, refresh } = useCatalogStatus();
   const workstation = useWorkstation();
   const { enrolled } = useSession();
@@ -99,7 +103,15 @@ export function Shell() {
           />
         );
       case "inquiry":
-        return <InquiryPage catalogVersion={version} onGoSettings={() => go("settings")} />;
+        return (
+          <InquiryPage
+            catalogVersion={version}
+            onOpenCase={setOpenCase}
+            view={inquiryView}
+            onViewChange={setInquiryView}
+            onGoSettings={() => go("settings")}
+          />
+        );
       case "catalog":
         return <CatalogPage catalogVersion={version} />;
       case "approvals":

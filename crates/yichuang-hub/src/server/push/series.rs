@@ -70,8 +70,9 @@ pub(super) async fn check(
 }
 
 /// A refused mutation still used its number at the window (a notice may even have been
-/// printed): the mark of a series this workstation already owns moves past it, so the next
-/// number is not taken for a gap. A refusal never claims a series.
+/// printed): the series mark moves past it, as for an accepted one, so the next number is not
+/// taken for a gap. Marks are per department, so a refusal can never touch another
+/// department's series; a number already used or owned elsewhere simply changes nothing.
 pub(super) async fn mark_number_used(
     tx: &mut PgConnection,
     scope: &Scope,
@@ -83,20 +84,10 @@ pub(super) async fn mark_number_used(
     else {
         return Ok(());
     };
-    let Ok(seq) = i64::try_from(n.seq) else {
-        return Ok(());
-    };
-    sqlx::query(
-        "UPDATE series_mark SET last_seq = $4 \
-         WHERE department_code = $1 AND series = $2 AND workstation_id = $3 AND last_seq < $4",
-    )
-    .bind(&scope.department)
-    .bind(&n.series)
-    .bind(&scope.workstation_id)
-    .bind(seq)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
+    match check(tx, scope, &n).await {
+        Ok(()) | Err(RunError::Refused(_)) => Ok(()),
+        Err(RunError::Database(e)) => Err(e),
+    }
 }
 
 async fn note_gap(
