@@ -4,7 +4,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Inquiry, InquiryRequest, Register, RegisterRequest } from "../../lib/ipc";
+import type { Inquiry, InquiryRequest, Register, RegisterClerk, RegisterRequest } from "../../lib/ipc";
 import { fakeBackend } from "../../test/backend";
 import { CALENDAR, PROFILE, searchItems, workstation } from "../../test/fixtures";
 import { WorkstationProvider } from "../workstation/WorkstationProvider";
@@ -14,38 +14,43 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(
 
 import { InquiryPage } from "./InquiryPage";
 
-type Logged = Inquiry & { day: string; clerk_id: string };
+/** A register line as the fake backend keeps it: the entry, its day and its clerk's id. */
+type Logged = { day: string; clerk_id: string; entry: Inquiry };
 
-function entry(over: Partial<Logged> & Pick<Logged, "id" | "at">): Logged {
+function entry(over: Partial<Inquiry> & Pick<Inquiry, "id" | "at">, clerk_id = "u-li"): Logged {
   return {
     day: over.at.slice(0, 10),
-    clerk_id: "u-li",
-    clerk_name: "李敏",
-    person: "张先生",
-    question: "咨询事项",
-    item_code: null,
-    item_name: null,
-    outcome: "answered",
-    referred_to: null,
-    case_id: null,
-    ...over,
+    clerk_id,
+    entry: {
+      clerk_name: "李敏",
+      person: "张先生",
+      question: "咨询事项",
+      item_code: null,
+      item_name: null,
+      outcome: "answered",
+      referred_to: null,
+      case_id: null,
+      ...over,
+    },
   };
 }
 
 // Today at the counter is CALENDAR.today (2026-12-28); the register is kept newest first.
 const YESTERDAY: Logged[] = [
-  entry({
-    id: "y2",
-    at: "2026-12-27T15:10:00",
-    clerk_id: "u-zhao",
-    clerk_name: "赵刚",
-    person: "刘女士",
-    question: "个体户营业执照怎么办",
-    item_code: "000102001000",
-    item_name: "个体工商户设立登记",
-    outcome: "case_opened",
-    case_id: "case-77",
-  }),
+  entry(
+    {
+      id: "y2",
+      at: "2026-12-27T15:10:00",
+      clerk_name: "赵刚",
+      person: "刘女士",
+      question: "个体户营业执照怎么办",
+      item_code: "000102001000",
+      item_name: "个体工商户设立登记",
+      outcome: "case_opened",
+      case_id: "case-77",
+    },
+    "u-zhao",
+  ),
   entry({
     id: "y1",
     at: "2026-12-27T09:05:00",
@@ -62,15 +67,15 @@ let asked: RegisterRequest[];
 
 function registerOf(req: RegisterRequest): Register {
   const ofDay = store.filter((e) => e.day === req.day);
-  const clerks = new Map<string, { clerk_id: string; clerk_name: string; count: number }>();
+  const clerks = new Map<string, RegisterClerk>();
   for (const e of ofDay) {
-    const c = clerks.get(e.clerk_id) ?? { clerk_id: e.clerk_id, clerk_name: e.clerk_name, count: 0 };
+    const c = clerks.get(e.clerk_id) ?? { clerk_id: e.clerk_id, clerk_name: e.entry.clerk_name, count: 0 };
     c.count += 1;
     clerks.set(e.clerk_id, c);
   }
   const entries = ofDay
     .filter((e) => req.clerk_id === null || e.clerk_id === req.clerk_id)
-    .map(({ day: _day, clerk_id: _clerk, ...rest }) => rest);
+    .map((e) => e.entry);
   return { day: req.day, entries, clerks: [...clerks.values()] };
 }
 
@@ -99,7 +104,7 @@ beforeEach(() => {
           referred_to: req.referred_to,
         });
         store = [e, ...store];
-        return e;
+        return e.entry;
       },
     }),
   );

@@ -2,6 +2,8 @@
 // logged that day, with how many).
 import { DatePicker, Select, Space } from "antd";
 import dayjs from "dayjs";
+// The picker's week days and months in Chinese under the zh-CN antd locale.
+import "dayjs/locale/zh-cn";
 import type { RegisterClerk } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 
