@@ -9,6 +9,7 @@ mod checklist;
 mod clock;
 mod command;
 mod error;
+mod fee;
 mod mutation;
 mod notice;
 mod state;
@@ -27,6 +28,10 @@ pub use clock::{
 };
 pub use command::{apply, CaseCommand, LineUpdate, ART_32};
 pub use error::CaseError;
+pub use fee::{
+    cash_report, charge, CashLine, CashReport, FeeAdjustment, FeeCharge, FeeError, FeeInput,
+    FeeVoid, PaymentMethod,
+};
 pub use mutation::{CaseMutation, MutationBody, MutationError, Numbered};
 pub use notice::{
     materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,
