@@ -263,6 +263,11 @@ pub fn apply(
             if next.item.kind != ItemKind::Immediate {
                 return Err(CaseError::NotImmediate);
             }
+            // A catalog may flag even a 即办件 for approval: then it is accepted and completed
+            // through the chief representative like any other, never on the spot.
+            if next.item.requires_chief_approval {
+                return Err(CaseError::ApprovalRequired);
+            }
             accept(&mut next, &number, ctx, &mut events, &mut notices)?;
             next.transition(Action::StartProcessing, None, ctx, &mut events)?;
             next.transition(Action::Complete, None, ctx, &mut events)?;

@@ -83,6 +83,8 @@ pub enum FeeError {
     BadPaymentCode,
     #[error("the receipt number must be 8 to 12 digits")]
     BadReceiptNo,
+    #[error("this charge was already voided")]
+    AlreadyVoided,
 }
 
 impl FeeError {
@@ -93,6 +95,7 @@ impl FeeError {
             FeeError::ReasonRequired => "fee_reason_required",
             FeeError::BadPaymentCode => "fee_bad_payment_code",
             FeeError::BadReceiptNo => "fee_bad_receipt_no",
+            FeeError::AlreadyVoided => "fee_already_voided",
         }
     }
 
@@ -105,6 +108,7 @@ impl FeeError {
                 FeeError::ReasonRequired => "减收或免收须填写理由".into(),
                 FeeError::BadPaymentCode => "缴款码应为 20 位数字".into(),
                 FeeError::BadReceiptNo => "票据号应为 8 至 12 位数字".into(),
+                FeeError::AlreadyVoided => "该笔收费已作废".into(),
             },
         }
     }
@@ -192,9 +196,12 @@ pub fn charge(
 /// One line of the daily cash report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CashLine {
-    pub charged_cents: u64,
-    pub voided_cents: u64,
-    pub collected_cents: u64,
+    pub charged_cents: i64,
+    /// Refunded this day (of charges from this day or earlier).
+    pub voided_cents: i64,
+    /// charged − voided: negative on a day with more refunds than takings.
+    pub collected_cents: i64,
+    /// Charges made this day.
     pub count: u32,
 }
 
@@ -205,16 +212,52 @@ pub struct CashReport {
     pub total: CashLine,
 }
 
-/// Adds up the charges of a day (the caller picks which: a window's, a clerk's). A charge
-/// voided the same day is charged and voided; collected is always charged − voided.
-pub fn cash_report<'a>(charges: impl IntoIterator<Item = &'a FeeCharge>) -> CashReport {
+/// Voids (refunds) a charge: a reason is required and a charge is voided once. The charge
+/// itself is kept; the report counts the refund on the day it was made.
+pub fn void(
+    charge: &mut FeeCharge,
+    reason: &str,
+    at: NaiveDateTime,
+    by: &str,
+) -> Result<(), FeeError> {
+    if charge.voided.is_some() {
+        return Err(FeeError::AlreadyVoided);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(FeeError::ReasonRequired);
+    }
+    charge.voided = Some(FeeVoid {
+        reason: reason.to_string(),
+        at,
+        by: by.to_string(),
+    });
+    Ok(())
+}
+
+/// The cash report of `day` over the given charges (the caller picks whose: a window's, a
+/// clerk's): what was charged that day, what was refunded that day (whenever it had been
+/// charged), and collected = charged − refunded, per payment method. A day's report never
+/// changes afterwards: a later refund lands on its own day. An exemption moves no money and
+/// is left out.
+pub fn cash_report<'a>(
+    charges: impl IntoIterator<Item = &'a FeeCharge>,
+    day: chrono::NaiveDate,
+) -> CashReport {
     let mut by: std::collections::BTreeMap<PaymentMethod, CashLine> = Default::default();
-    for c in charges {
+    for c in charges.into_iter().filter(|c| c.charged_cents > 0) {
+        let charged_today = c.at.date() == day;
+        let voided_today = c.voided.as_ref().is_some_and(|v| v.at.date() == day);
+        if !charged_today && !voided_today {
+            continue;
+        }
         let line = by.entry(c.method).or_default();
-        line.count += 1;
-        line.charged_cents += u64::from(c.charged_cents);
-        if c.voided.is_some() {
-            line.voided_cents += u64::from(c.charged_cents);
+        if charged_today {
+            line.count += 1;
+            line.charged_cents += i64::from(c.charged_cents);
+        }
+        if voided_today {
+            line.voided_cents += i64::from(c.charged_cents);
         }
         line.collected_cents = line.charged_cents - line.voided_cents;
     }
@@ -324,48 +367,110 @@ mod tests {
         );
     }
 
+    fn day(d: u32) -> NaiveDateTime {
+        at() + chrono::Duration::days(i64::from(d))
+    }
+
     fn arb_charge() -> impl Strategy<Value = FeeCharge> {
-        (0u32..20_000, 0usize..3, any::<bool>()).prop_map(|(cents, m, void)| FeeCharge {
-            seq: 1,
-            standard_name: "费".into(),
-            standard_cents: cents,
-            charged_cents: cents,
-            adjustment: FeeAdjustment::Standard,
-            method: [
-                PaymentMethod::Cash,
-                PaymentMethod::BankCard,
-                PaymentMethod::Scan,
-            ][m],
-            payment_code: None,
-            receipt_no: None,
-            at: at(),
-            by_id: "u".into(),
-            by: "李娜".into(),
-            voided: void.then(|| FeeVoid {
-                reason: "重复收费".into(),
-                at: at(),
+        (
+            1u32..20_000,
+            0usize..3,
+            0u32..3,
+            proptest::option::of(0u32..3),
+        )
+            .prop_map(|(cents, m, on, void_after)| FeeCharge {
+                seq: 1,
+                standard_name: "费".into(),
+                standard_cents: cents,
+                charged_cents: cents,
+                adjustment: FeeAdjustment::Standard,
+                method: [
+                    PaymentMethod::Cash,
+                    PaymentMethod::BankCard,
+                    PaymentMethod::Scan,
+                ][m],
+                payment_code: None,
+                receipt_no: None,
+                at: day(on),
+                by_id: "u".into(),
                 by: "李娜".into(),
-            }),
-        })
+                voided: void_after.map(|after| FeeVoid {
+                    reason: "重复收费".into(),
+                    at: day(on + after),
+                    by: "李娜".into(),
+                }),
+            })
+    }
+
+    #[test]
+    fn a_refund_lands_on_the_day_it_was_made_and_an_earlier_report_never_changes() {
+        let s = standard();
+        let mut c = charge(
+            Some(&s),
+            &input(FeeAdjustment::Standard),
+            1,
+            day(0),
+            "u",
+            "李娜",
+        )
+        .expect("charged");
+        let monday = cash_report([&c], day(0).date());
+        void(&mut c, "重复收费", day(1), "李娜").expect("refunded");
+        assert_eq!(
+            cash_report([&c], day(0).date()),
+            monday,
+            "Monday stays as it was"
+        );
+        let tuesday = cash_report([&c], day(1).date());
+        assert_eq!(
+            (
+                tuesday.total.charged_cents,
+                tuesday.total.voided_cents,
+                tuesday.total.collected_cents
+            ),
+            (0, 8000, -8000)
+        );
+        assert_eq!(
+            void(&mut c, "again", day(1), "李娜"),
+            Err(FeeError::AlreadyVoided)
+        );
+        let mut other = charge(
+            Some(&s),
+            &input(FeeAdjustment::Standard),
+            2,
+            day(1),
+            "u",
+            "李娜",
+        )
+        .expect("charged");
+        assert_eq!(
+            void(&mut other, " ", day(1), "李娜"),
+            Err(FeeError::ReasonRequired)
+        );
     }
 
     proptest! {
         #[test]
-        fn the_daily_cash_report_balances_and_matches_an_independent_sum(
+        fn each_days_cash_report_balances_and_matches_an_independent_sum(
             charges in proptest::collection::vec(arb_charge(), 0..60),
+            d in 0u32..5,
         ) {
-            let report = cash_report(&charges);
-            let charged: u64 = charges.iter().map(|c| u64::from(c.charged_cents)).sum();
-            let voided: u64 = charges
+            let date = day(d).date();
+            let report = cash_report(&charges, date);
+            let charged: i64 = charges
                 .iter()
-                .filter(|c| c.voided.is_some())
-                .map(|c| u64::from(c.charged_cents))
+                .filter(|c| c.at.date() == date)
+                .map(|c| i64::from(c.charged_cents))
+                .sum();
+            let voided: i64 = charges
+                .iter()
+                .filter(|c| c.voided.as_ref().is_some_and(|v| v.at.date() == date))
+                .map(|c| i64::from(c.charged_cents))
                 .sum();
             prop_assert_eq!(report.total.charged_cents, charged);
             prop_assert_eq!(report.total.voided_cents, voided);
             prop_assert_eq!(report.total.collected_cents, charged - voided);
-            prop_assert_eq!(report.total.count as usize, charges.len());
-            let by_method: u64 = report.by_method.iter().map(|(_, l)| l.collected_cents).sum();
+            let by_method: i64 = report.by_method.iter().map(|(_, l)| l.collected_cents).sum();
             prop_assert_eq!(by_method, report.total.collected_cents);
             for (_, l) in &report.by_method {
                 prop_assert_eq!(l.charged_cents - l.voided_cents, l.collected_cents);

@@ -28,6 +28,7 @@ pub use clock::{
 };
 pub use command::{apply, CaseCommand, LineUpdate, ART_32};
 pub use error::CaseError;
+pub use fee::void as void_fee;
 pub use fee::{
     cash_report, charge, CashLine, CashReport, FeeAdjustment, FeeCharge, FeeError, FeeInput,
     FeeVoid, PaymentMethod,

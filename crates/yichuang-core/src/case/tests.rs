@@ -999,3 +999,20 @@ fn an_earlier_answered_correction_notice_cannot_be_voided_while_a_later_one_is_p
     )
     .expect("the pending notice can still be replaced");
 }
+
+#[test]
+fn an_immediate_item_flagged_for_approval_is_never_completed_on_the_spot() {
+    let mut w = World::new();
+    let mut case = w.open("000102001000", "2026-03-02 09:00");
+    // A county catalog may flag a 即办件 for approval: it then goes through the chief
+    // representative like any other item.
+    case.item.requires_chief_approval = true;
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:01")
+        .expect("ticked")
+        .case;
+    assert_eq!(
+        w.run(&case, CaseCommand::CompleteOnTheSpot, "2026-03-02 09:02"),
+        Err(CaseError::ApprovalRequired)
+    );
+}

@@ -84,9 +84,17 @@ pub(super) async fn mark_number_used(
     else {
         return Ok(());
     };
-    match check(tx, scope, &n).await {
-        Ok(()) | Err(RunError::Refused(_)) => Ok(()),
-        Err(RunError::Database(e)) => Err(e),
+    // In a savepoint of its own: a clash here (two pushes opening the same new series at
+    // once) must not abort the batch the refusal belongs to.
+    let mut sp = sqlx::Connection::begin(&mut *tx).await?;
+    match check(&mut sp, scope, &n).await {
+        Ok(()) => sp.commit().await,
+        Err(RunError::Refused(_)) => sp.rollback().await,
+        Err(RunError::Database(e)) => {
+            sp.rollback().await?;
+            tracing::warn!(error = %e, "the series mark of a refused mutation was not moved");
+            Ok(())
+        }
     }
 }
 
