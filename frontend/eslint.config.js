@@ -26,7 +26,16 @@ export default tseslint.config(
               importNames: ["invoke"],
               message: "Only src/lib/ipc/call.ts may call invoke; use `api` from src/lib/ipc.",
             },
+            // The window runs with Tauri's freezePrototype: dayjs (and antd's date pickers,
+            // which load it) assign to frozen built-ins and leave the whole window blank.
+            { name: "dayjs", message: "dayjs cannot start under freezePrototype; use <input type=date>." },
+            {
+              name: "antd",
+              importNames: ["DatePicker", "TimePicker", "Calendar"],
+              message: "antd's date pickers load dayjs, which cannot start under freezePrototype.",
+            },
           ],
+          patterns: [{ group: ["dayjs/*"], message: "dayjs cannot start under freezePrototype." }],
         },
       ],
     },

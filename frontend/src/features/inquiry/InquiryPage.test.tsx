@@ -122,9 +122,7 @@ function renderPage(onOpenCase: (caseId: string) => void = () => {}) {
 
 async function chooseDay(day: string) {
   const input = await screen.findByTestId("inquiry-day");
-  fireEvent.mouseDown(input);
   fireEvent.change(input, { target: { value: day } });
-  fireEvent.keyDown(input, { key: "Enter", code: "Enter", keyCode: 13 });
 }
 
 async function chooseClerk(label: string) {

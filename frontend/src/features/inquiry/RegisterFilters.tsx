@@ -1,14 +1,13 @@
 // The register's day (no later than today at the counter) and clerk (全部, or one of those who
 // logged that day, with how many).
-import { DatePicker, Select, Space } from "antd";
-import dayjs from "dayjs";
-// The picker's week days and months in Chinese under the zh-CN antd locale.
-import "dayjs/locale/zh-cn";
+// A native date input, not antd's DatePicker: the picker pulls in dayjs, which assigns to
+// built-in prototype properties and so cannot start under Tauri's freezePrototype (the whole
+// window stayed blank).
+import { Input, Select, Space } from "antd";
 import type { RegisterClerk } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 
 const ALL = "__all__";
-const DAY_FORMAT = "YYYY-MM-DD";
 
 type Props = {
   day: string;
@@ -23,14 +22,16 @@ export function RegisterFilters({ day, today, clerkId, clerks, onDayChange, onCl
   const t = useT();
   return (
     <Space wrap>
-      <DatePicker
+      <Input
+        type="date"
         data-testid="inquiry-day"
-        allowClear={false}
-        format={DAY_FORMAT}
-        value={dayjs(day, DAY_FORMAT)}
-        disabledDate={(d) => d.format(DAY_FORMAT) > today}
-        onChange={(d) => {
-          if (d) onDayChange(d.format(DAY_FORMAT));
+        style={{ width: 170 }}
+        value={day}
+        max={today}
+        onChange={(e) => {
+          // A cleared or out-of-range day is ignored: the register always shows one day.
+          const next = e.target.value;
+          if (/^\d{4}-\d{2}-\d{2}$/.test(next) && next <= today) onDayChange(next);
         }}
       />
       <Select<string>
