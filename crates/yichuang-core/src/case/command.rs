@@ -313,9 +313,7 @@ pub fn apply(
             reason,
             legal_basis,
         } => {
-            if next.state == CaseState::Accepted {
-                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
-            }
+            start_processing_if_accepted(&mut next, ctx, &mut events)?;
             next.state.apply(Action::Suspend)?;
             let procedure = non_empty(procedure, CaseError::ReasonRequired)?;
             let reason = non_empty(reason, CaseError::ReasonRequired)?;
@@ -343,9 +341,7 @@ pub fn apply(
             if !case.item.requires_chief_approval {
                 return Err(CaseError::ApprovalNotRequired);
             }
-            if next.state == CaseState::Accepted {
-                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
-            }
+            start_processing_if_accepted(&mut next, ctx, &mut events)?;
             let note = note.trim();
             next.transition(
                 Action::RequestApproval,
@@ -398,9 +394,7 @@ pub fn apply(
             next.transition(Action::ReturnWithOpinion, Some(opinion), ctx, &mut events)?;
         }
         CaseCommand::Complete { decision } => {
-            if next.state == CaseState::Accepted {
-                next.transition(Action::StartProcessing, None, ctx, &mut events)?;
-            }
+            start_processing_if_accepted(&mut next, ctx, &mut events)?;
             next.state.apply(Action::Complete)?;
             // The last word of the chief representative must be an approval.
             if case.item.requires_chief_approval
@@ -723,6 +717,19 @@ fn acceptance_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
         calendar_version: dl.calendar_version,
         legal_basis: case.item.legal_basis.clone(),
     }
+}
+
+/// Work on an accepted case starts with whatever comes next (a special procedure, a request
+/// for approval, completion): the 办理 step is recorded on the way.
+fn start_processing_if_accepted(
+    case: &mut Case,
+    ctx: &Ctx<'_>,
+    events: &mut Vec<super::aggregate::CaseEvent>,
+) -> Result<(), CaseError> {
+    if case.state == CaseState::Accepted {
+        case.transition(Action::StartProcessing, None, ctx, events)?;
+    }
+    Ok(())
 }
 
 /// What the completion notice says: the decision, the day, and the approval it rests on.

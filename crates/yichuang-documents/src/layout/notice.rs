@@ -88,13 +88,7 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
             );
             flow.paragraph(&format!("不予受理理由：{reason}"), BODY, 2.0, BLACK);
             flow.paragraph(&format!("法律依据：{legal_basis}"), BODY, 2.0, BLACK);
-            flow.paragraph(
-                "如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，\
-                 或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。",
-                BODY,
-                2.0,
-                BLACK,
-            );
+            flow.paragraph(APPEAL_RIGHTS, BODY, 2.0, BLACK);
         }
         NoticeBody::Completion {
             denied,
@@ -130,13 +124,7 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
                     );
                     flow.paragraph(&format!("理由：{reason}"), BODY, 2.0, BLACK);
                     flow.paragraph(&format!("法律依据：{basis}"), BODY, 2.0, BLACK);
-                    flow.paragraph(
-                        "如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，\
-                         或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。",
-                        BODY,
-                        2.0,
-                        BLACK,
-                    );
+                    flow.paragraph(APPEAL_RIGHTS, BODY, 2.0, BLACK);
                 }
             }
             if let Some(by) = approved_by {
@@ -168,6 +156,10 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
     }
     Ok(pages)
 }
+
+/// The applicant's remedies, printed under every refusal or denial.
+const APPEAL_RIGHTS: &str = "如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，\
+     或者自收到本通知书之日起六个月内依法向人民法院提起行政诉讼。";
 
 fn header(flow: &mut Flow<'_>, notice: &Notice, title: &str) {
     let centre = PAGE_WIDTH / 2.0;

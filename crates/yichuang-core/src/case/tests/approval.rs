@@ -1,0 +1,200 @@
+//! The chief representative's approval, completion and the on-the-spot rule for flagged
+//! items, on the same test world as the rest of the case rules.
+
+use super::*;
+
+fn chief_rep() -> Actor {
+    Actor {
+        user_id: "u-zhou".into(),
+        name: "周敏".into(),
+        role: Role::ChiefRep,
+    }
+}
+
+/// A food licence (approval required) accepted on 2026-03-02.
+fn accepted_food_licence(w: &mut World) -> Case {
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:05")
+        .expect("ticked")
+        .case;
+    w.run(&case, CaseCommand::Accept, "2026-03-02 09:10")
+        .expect("accepted")
+        .case
+}
+
+fn approve(seal: &str) -> CaseCommand {
+    CaseCommand::Approve {
+        seal: seal.into(),
+        opinion: None,
+    }
+}
+
+#[test]
+fn only_the_chief_representative_approves_and_the_approval_names_the_seal() {
+    let mut w = World::new();
+    let case = accepted_food_licence(&mut w);
+    let case = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                note: "现场核查已完成".into(),
+            },
+            "2026-03-03 10:00",
+        )
+        .expect("requested")
+        .case;
+    assert_eq!(case.state, CaseState::AwaitingApproval);
+
+    let refused = w
+        .run(&case, approve("审批专用章（一）"), "2026-03-03 10:05")
+        .expect_err("a clerk cannot approve");
+    assert_eq!(refused, CaseError::ChiefRepOnly);
+
+    w.actor = chief_rep();
+    assert_eq!(
+        w.run(&case, approve("  "), "2026-03-03 10:06"),
+        Err(CaseError::SealRequired)
+    );
+    let e = w
+        .run(&case, approve("审批专用章（一）"), "2026-03-03 10:07")
+        .expect("approved");
+    assert_eq!(e.case.state, CaseState::Processing);
+    let a = e.case.approvals.last().expect("recorded");
+    assert!(a.approved);
+    assert_eq!(a.by, "周敏");
+    assert_eq!(a.seal.as_deref(), Some("审批专用章（一）"));
+    assert_eq!(e.events.last().map(|ev| ev.actor.as_str()), Some("周敏"));
+}
+
+#[test]
+fn a_case_that_needs_approval_is_completed_only_after_the_last_decision_approved_it() {
+    let mut w = World::new();
+    let case = accepted_food_licence(&mut w);
+    let granted = CaseCommand::Complete {
+        decision: Decision::Granted,
+    };
+    assert_eq!(
+        w.run(&case, &granted, "2026-03-03 09:00")
+            .expect_err("no approval yet"),
+        CaseError::ApprovalRequired
+    );
+    let case = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                note: String::new(),
+            },
+            "2026-03-03 10:00",
+        )
+        .expect("requested")
+        .case;
+    w.actor = chief_rep();
+    assert_eq!(
+        w.run(
+            &case,
+            CaseCommand::ReturnWithOpinion {
+                opinion: String::new()
+            },
+            "2026-03-03 10:05"
+        ),
+        Err(CaseError::OpinionRequired)
+    );
+    let case = w
+        .run(
+            &case,
+            CaseCommand::ReturnWithOpinion {
+                opinion: "经营场所平面图与现场不符，请核实".into(),
+            },
+            "2026-03-03 10:06",
+        )
+        .expect("returned")
+        .case;
+    assert_eq!(case.state, CaseState::Processing);
+    w.actor = clerk();
+    assert_eq!(
+        w.run(&case, &granted, "2026-03-03 11:00")
+            .expect_err("returned, not approved"),
+        CaseError::ApprovalRequired
+    );
+    let case = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                note: "已核实".into(),
+            },
+            "2026-03-04 10:00",
+        )
+        .expect("asked again")
+        .case;
+    w.actor = chief_rep();
+    let case = w
+        .run(&case, approve("审批专用章（一）"), "2026-03-04 10:30")
+        .expect("approved")
+        .case;
+    w.actor = clerk();
+    let done = w
+        .run(&case, &granted, "2026-03-04 11:00")
+        .expect("completed")
+        .case;
+    assert_eq!(done.state, CaseState::Completed);
+    assert_eq!(done.closed_at, Some(at("2026-03-04 11:00")));
+    assert_eq!(done.approvals.len(), 2, "both decisions stay on record");
+}
+
+#[test]
+fn an_item_without_the_approval_flag_is_completed_directly_and_a_denial_needs_its_reason() {
+    let mut w = World::new();
+    let case = w.open("000102003000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:05")
+        .expect("ticked")
+        .case;
+    let case = w
+        .run(&case, CaseCommand::Accept, "2026-03-02 09:10")
+        .expect("accepted")
+        .case;
+    assert_eq!(
+        w.run(
+            &case,
+            CaseCommand::RequestApproval {
+                note: String::new()
+            },
+            "2026-03-02 10:00"
+        ),
+        Err(CaseError::ApprovalNotRequired)
+    );
+    let denied = |reason: &str| CaseCommand::Complete {
+        decision: Decision::Denied {
+            reason: reason.into(),
+            legal_basis: "《食品经营许可管理办法》第十九条".into(),
+        },
+    };
+    assert_eq!(
+        w.run(&case, denied(" "), "2026-03-03 09:00"),
+        Err(CaseError::ReasonRequired)
+    );
+    let done = w
+        .run(&case, denied("经营场所不符合要求"), "2026-03-03 09:00")
+        .expect("completed with a denial")
+        .case;
+    assert_eq!(done.state, CaseState::Completed);
+    assert_eq!(done.closing_reason.as_deref(), Some("经营场所不符合要求"));
+}
+
+#[test]
+fn an_immediate_item_flagged_for_approval_is_never_completed_on_the_spot() {
+    let mut w = World::new();
+    let mut case = w.open("000102001000", "2026-03-02 09:00");
+    // A county catalog may flag a 即办件 for approval: it then goes through the chief
+    // representative like any other item.
+    case.item.requires_chief_approval = true;
+    let case = w
+        .run(&case, mark(&case, &[]), "2026-03-02 09:01")
+        .expect("ticked")
+        .case;
+    assert_eq!(
+        w.run(&case, CaseCommand::CompleteOnTheSpot, "2026-03-02 09:02"),
+        Err(CaseError::ApprovalRequired)
+    );
+}
