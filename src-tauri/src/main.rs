@@ -7,6 +7,7 @@
 
 mod adapters;
 mod commands;
+mod rating_window;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -9,7 +9,7 @@ use common::{County, HubServer, Window};
 use yichuang_app::api::cases;
 use yichuang_app::ErrorCode;
 use yichuang_core::case::{
-    Actor, CaseCommand, CaseMutation, CaseState, Decision, MutationBody, Role,
+    Actor, ApprovalSubject, CaseCommand, CaseMutation, CaseState, Decision, MutationBody, Role,
 };
 use yichuang_sync::{OutboxMutation, PushRequest, RejectCode, Verdict};
 
@@ -34,6 +34,9 @@ async fn only_the_chief_representative_approves_at_the_window_and_at_the_county(
             "a-ask",
             &id,
             CaseCommand::RequestApproval {
+                subject: ApprovalSubject::Decision {
+                    decision: Decision::Granted,
+                },
                 note: "现场核查已完成".into(),
             },
         )
@@ -77,6 +80,9 @@ async fn only_the_chief_representative_approves_at_the_window_and_at_the_county(
         "a-2-ask",
         &second.case.id,
         CaseCommand::RequestApproval {
+            subject: ApprovalSubject::Decision {
+                decision: Decision::Granted,
+            },
             note: String::new(),
         },
     )

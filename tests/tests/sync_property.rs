@@ -10,7 +10,7 @@ use common::{County, HubServer, Window};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use yichuang_app::api::cases;
-use yichuang_core::case::CaseCommand;
+use yichuang_core::case::{ApprovalSubject, CaseCommand, Decision};
 
 #[derive(Debug, Clone, Copy)]
 enum Step {
@@ -136,6 +136,9 @@ async fn story(county: &County, hub: &HubServer, run: u32, steps: Vec<(usize, St
                             &format!("{key}-ask"),
                             &id,
                             CaseCommand::RequestApproval {
+                                subject: ApprovalSubject::Decision {
+                                    decision: Decision::Granted,
+                                },
                                 note: String::new(),
                             },
                         )

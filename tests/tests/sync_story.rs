@@ -7,7 +7,7 @@ mod common;
 use common::{County, HubServer, Window};
 use yichuang_app::api::{cases, session, sync as sync_api};
 use yichuang_app::ErrorCode;
-use yichuang_core::case::{CaseCommand, CaseState};
+use yichuang_core::case::{ApprovalSubject, CaseCommand, CaseState, Decision};
 use yichuang_hub::server::Hub;
 use yichuang_local::sync as local_sync;
 
@@ -478,6 +478,9 @@ async fn a_refused_notice_still_uses_its_number_and_the_series_shows_no_gap() {
             &format!("a-{i}-ask"),
             &c.case.id,
             CaseCommand::RequestApproval {
+                subject: ApprovalSubject::Decision {
+                    decision: Decision::Granted,
+                },
                 note: String::new(),
             },
         )

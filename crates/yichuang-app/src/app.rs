@@ -81,6 +81,8 @@ pub struct App {
     pub(crate) sync_gate: tokio::sync::Mutex<()>,
     /// What the last sync attempt found, for the status bar.
     pub(crate) sync_state: std::sync::Mutex<crate::sync::LastAttempt>,
+    /// The case the applicant-facing screen asks to rate, if any.
+    pub(crate) rating: std::sync::Mutex<Option<crate::api::rating::RatingPrompt>>,
     /// The CJK font for notices, found on first use.
     pub(crate) font: std::sync::OnceLock<yichuang_documents::CjkFont>,
     calendar: RwLock<Arc<WorkCalendar>>,
@@ -115,6 +117,7 @@ impl App {
             desktop: config.desktop,
             secrets: config.secrets,
             session: std::sync::Mutex::new(None),
+            rating: std::sync::Mutex::new(None),
             login_failures: std::sync::Mutex::new(std::collections::HashMap::new()),
             sync_gate: tokio::sync::Mutex::new(()),
             sync_state: std::sync::Mutex::new(crate::sync::LastAttempt::default()),

@@ -5,7 +5,9 @@
 use crate::api::workstation::Station;
 use crate::{ApiError, App, ErrorCode};
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use yichuang_core::case::{Case, CaseMutation, CaseState, MutationBody, NoticeKind, Numbered};
+use yichuang_core::case::{
+    Actor, Case, CaseMutation, CaseState, MutationBody, NoticeKind, Numbered,
+};
 use yichuang_core::catalog::{ItemKind, ServiceItem};
 use yichuang_core::WorkCalendar;
 use yichuang_local::cases::{self as store, CaseIndex};
@@ -46,6 +48,23 @@ pub(crate) async fn commit(
     body: MutationBody,
     item: Option<&ServiceItem>,
 ) -> Result<String, ApiError> {
+    let actor = crate::api::session::acting_user(app, st).await?;
+    commit_as(app, st, &actor, action_key, case_id, draw, body, item).await
+}
+
+/// [`commit`] by a given actor: the applicant at the rating screen, or the two clerks of a
+/// handover, whoever is logged in.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn commit_as(
+    app: &App,
+    st: &Station,
+    actor: &Actor,
+    action_key: &str,
+    case_id: Option<&str>,
+    draw: Draw,
+    body: MutationBody,
+    item: Option<&ServiceItem>,
+) -> Result<String, ApiError> {
     let lang = app.lang();
     let key = action_key.trim();
     if key.is_empty() {
@@ -54,9 +73,6 @@ pub(crate) async fn commit(
             lang.pick("缺少操作标识", "Missing action key"),
         ));
     }
-    let now = app.clock.local_now();
-    let calendar = app.calendar();
-    let actor = crate::api::session::acting_user(app, st).await?;
     let body_json = serde_json::to_string(&body).expect("mutation body serialises");
     let request_sha = hex_sha256(&format!("{}\n{body_json}", case_id.unwrap_or("")));
     let mut tx = app.store.write().await.map_err(store_err(lang))?;
@@ -77,9 +93,38 @@ pub(crate) async fn commit(
             ),
         ));
     }
+    let id = write_in(&mut tx, app, st, actor, case_id, draw, body, item).await?;
+    let at = app.clock.now().to_rfc3339();
+    let name = id.1;
+    journal::remember_action(&mut tx, key, &id.0, name, &request_sha, &at)
+        .await
+        .map_err(store_err(lang))?;
+    tx.commit()
+        .await
+        .map_err(|e| ApiError::from_store(StoreError::from(e), lang))?;
+    Ok(id.0)
+}
+
+/// The body of a counter action inside the caller's transaction: the number, the core rule,
+/// the effect, the audit entry and the outbox row. Several run in one transaction for a
+/// handover. Returns the case id and the mutation's name.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn write_in(
+    tx: &mut yichuang_local::WriteTx,
+    app: &App,
+    st: &Station,
+    actor: &Actor,
+    case_id: Option<&str>,
+    draw: Draw,
+    body: MutationBody,
+    item: Option<&ServiceItem>,
+) -> Result<(String, &'static str), ApiError> {
+    let lang = app.lang();
+    let now = app.clock.local_now();
+    let calendar = app.calendar();
     let current = match case_id {
         Some(id) => Some(
-            store::load_in(&mut tx, id)
+            store::load_in(tx, id)
                 .await
                 .map_err(store_err(lang))?
                 .filter(|c| c.office.department_code == st.profile.department_code)
@@ -119,7 +164,7 @@ pub(crate) async fn commit(
     };
     let number = match series {
         Some(series) => {
-            let seq = journal::next_in_series(&mut tx, &series)
+            let seq = journal::next_in_series(tx, &series)
                 .await
                 .map_err(store_err(lang))?;
             Some(Numbered {
@@ -148,10 +193,10 @@ pub(crate) async fn commit(
         .map_err(|e| ApiError::from_mutation(e, lang))?;
     if effects.events.is_empty() {
         // Nothing changed (e.g. the checklist saved as it was): nothing to record.
-        return Ok(effects.case.id);
+        return Ok((effects.case.id, mutation.name()));
     }
     let index = index_of(&effects.case, &calendar, now.date());
-    store::save(&mut tx, &effects, &index)
+    store::save(tx, &effects, &index)
         .await
         .map_err(store_err(lang))?;
     let c = &effects.case;
@@ -171,7 +216,7 @@ pub(crate) async fn commit(
     });
     let at = app.clock.now().to_rfc3339();
     journal::append_audit(
-        &mut tx,
+        tx,
         AuditInput {
             at: at.clone(),
             workstation: &st.id,
@@ -188,17 +233,11 @@ pub(crate) async fn commit(
     // same rule against its own copy, so a case decided elsewhere meanwhile is refused there.
     let envelope = serde_json::to_value(&mutation).expect("mutation serialises");
     let mutation_id = uuid::Uuid::new_v4().to_string();
-    journal::enqueue(&mut tx, &mutation_id, name, Some(&c.id), &envelope, &at)
+    journal::enqueue(tx, &mutation_id, name, Some(&c.id), &envelope, &at)
         .await
         .map_err(store_err(lang))?;
-    journal::remember_action(&mut tx, key, &c.id, name, &request_sha, &at)
-        .await
-        .map_err(store_err(lang))?;
-    tx.commit()
-        .await
-        .map_err(|e| ApiError::from_store(StoreError::from(e), lang))?;
-    tracing::info!(case_no = %c.case_no, mutation = name, "case action committed");
-    Ok(c.id.clone())
+    tracing::info!(case_no = %c.case_no, mutation = name, "case action written");
+    Ok((c.id.clone(), name))
 }
 
 /// The queue columns: open or not, clock running, the date the queue sorts by.

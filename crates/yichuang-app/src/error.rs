@@ -52,7 +52,6 @@ pub enum ErrorCode {
     NothingToCorrect,
     DefectNeedsReason,
     OneTimeRule,
-    OverrideIncomplete,
     NoticeWindowPassed,
     NotImmediate,
     ReasonRequired,
@@ -69,6 +68,39 @@ pub enum ErrorCode {
     ResultAlreadyIssued,
     NotCompleted,
     DeliveryIncomplete,
+    ApprovalPending,
+    ApprovalMismatch,
+    ExtensionNotAllowed,
+    ExtensionDays,
+    ExtensionAlreadyGranted,
+    HandedOver,
+    NotOwner,
+    NotHandedOver,
+    BackupRequired,
+    NothingToHandOver,
+    FeeNoStandard,
+    FeeBadReduction,
+    FeeReasonRequired,
+    FeeBadPaymentCode,
+    FeeBadReceiptNo,
+    FeeAlreadyVoided,
+    FeeNotNow,
+    FeeAlreadyCharged,
+    FeeNotFound,
+    ApplicantOnly,
+    StaffOnly,
+    AlreadyEvaluated,
+    UnknownReason,
+    NoRectification,
+    FollowUpFirst,
+    FollowUpDone,
+    // The window's day.
+    /// Ending a shift while holding open cases: hand them over first.
+    HandoverRequired,
+    /// A handover is already under way at this window (or none is, for a return).
+    HandoverState,
+    /// The rating screen has no case to rate (or the call did not come from it).
+    NoRatingInvitation,
 }
 
 /// An error as the UI receives it.
@@ -103,7 +135,6 @@ impl ApiError {
             CaseError::NothingToCorrect => C::NothingToCorrect,
             CaseError::DefectNeedsReason(_) => C::DefectNeedsReason,
             CaseError::OneTimeRule(_) => C::OneTimeRule,
-            CaseError::OverrideIncomplete => C::OverrideIncomplete,
             CaseError::NoticeWindowPassed(_) => C::NoticeWindowPassed,
             CaseError::NotImmediate => C::NotImmediate,
             CaseError::ReasonRequired => C::ReasonRequired,
@@ -120,6 +151,37 @@ impl ApiError {
             CaseError::ResultAlreadyIssued => C::ResultAlreadyIssued,
             CaseError::NotCompleted => C::NotCompleted,
             CaseError::DeliveryIncomplete => C::DeliveryIncomplete,
+            CaseError::ApprovalPending => C::ApprovalPending,
+            CaseError::ApprovalMismatch => C::ApprovalMismatch,
+            CaseError::ExtensionNotAllowed => C::ExtensionNotAllowed,
+            CaseError::ExtensionDays(_) => C::ExtensionDays,
+            CaseError::ExtensionAlreadyGranted => C::ExtensionAlreadyGranted,
+            CaseError::HandedOver(_) => C::HandedOver,
+            CaseError::NotOwner => C::NotOwner,
+            CaseError::NotHandedOver => C::NotHandedOver,
+            CaseError::BackupRequired => C::BackupRequired,
+            CaseError::NothingToHandOver => C::NothingToHandOver,
+            CaseError::Fee(f) => {
+                use yichuang_core::case::FeeError as F;
+                match f {
+                    F::NoStandard => C::FeeNoStandard,
+                    F::BadReduction => C::FeeBadReduction,
+                    F::ReasonRequired => C::FeeReasonRequired,
+                    F::BadPaymentCode => C::FeeBadPaymentCode,
+                    F::BadReceiptNo => C::FeeBadReceiptNo,
+                    F::AlreadyVoided => C::FeeAlreadyVoided,
+                }
+            }
+            CaseError::FeeNotNow => C::FeeNotNow,
+            CaseError::FeeAlreadyCharged => C::FeeAlreadyCharged,
+            CaseError::FeeNotFound(_) => C::FeeNotFound,
+            CaseError::ApplicantOnly => C::ApplicantOnly,
+            CaseError::StaffOnly => C::StaffOnly,
+            CaseError::AlreadyEvaluated => C::AlreadyEvaluated,
+            CaseError::UnknownReason(_) => C::UnknownReason,
+            CaseError::NoRectification => C::NoRectification,
+            CaseError::FollowUpFirst => C::FollowUpFirst,
+            CaseError::FollowUpDone => C::FollowUpDone,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

@@ -64,6 +64,23 @@ macro_rules! for_each_command {
             sync_enroll: $crate::api::sync::enroll,
                 $crate::api::sync::EnrollRequest => $crate::api::sync::SyncStatus;
             sync_conflicts: $crate::api::sync::conflicts, () => Vec<$crate::api::sync::Conflict>;
+            session_end_shift: $crate::api::session::end_shift, () => $crate::api::session::SessionState;
+            handover_overview: $crate::api::handover::overview,
+                () => $crate::api::handover::HandoverOverview;
+            handover_start: $crate::api::handover::start,
+                $crate::api::handover::StartHandoverRequest => $crate::api::handover::HandoverInfo;
+            handover_return: $crate::api::handover::give_back,
+                $crate::api::handover::ReturnHandoverRequest => $crate::api::handover::HandoverInfo;
+            handover_sheet: $crate::api::handover::sheet,
+                $crate::api::handover::HandoverSheetRequest => $crate::api::handover::DocumentFile;
+            cash_report: $crate::api::cash::report,
+                $crate::api::cash::CashReportRequest => $crate::api::cash::CashReportView;
+            rating_invite: $crate::api::rating::invite,
+                $crate::api::cases::CaseRequest => $crate::api::rating::RatingPrompt;
+            rating_cancel: $crate::api::rating::cancel, () => Option<$crate::api::rating::RatingPrompt>;
+            rating_prompt: $crate::api::rating::prompt, () => Option<$crate::api::rating::RatingPrompt>;
+            rating_submit: $crate::api::rating::submit,
+                $crate::api::rating::RatingSubmitRequest => Option<$crate::api::rating::RatingPrompt>;
         }
     };
 }
@@ -71,8 +88,8 @@ macro_rules! for_each_command {
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::api::{
-        alerts, audit, calendar, cases, catalog, inquiry, notices, session, settings, sync,
-        workstation,
+        alerts, audit, calendar, cases, cash, catalog, handover, inquiry, notices, rating, session,
+        settings, sync, workstation,
     };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
@@ -160,6 +177,33 @@ fn declarations(cfg: &Config) -> Vec<String> {
         case::StartEvent::decl(cfg),
         case::Deadlines::decl(cfg),
         case::Card::decl(cfg),
+        case::ApprovalSubject::decl(cfg),
+        case::ApprovalRequest::decl(cfg),
+        case::Holder::decl(cfg),
+        case::FeeInput::decl(cfg),
+        case::FeeAdjustment::decl(cfg),
+        case::PaymentMethod::decl(cfg),
+        case::FeeCharge::decl(cfg),
+        case::FeeVoid::decl(cfg),
+        case::CashLine::decl(cfg),
+        case::Rating::decl(cfg),
+        case::Evaluation::decl(cfg),
+        case::Rectification::decl(cfg),
+        case::TaskStep::decl(cfg),
+        handover::SheetLine::decl(cfg),
+        handover::Colleague::decl(cfg),
+        handover::HandoverInfo::decl(cfg),
+        handover::HandoverOverview::decl(cfg),
+        handover::StartHandoverRequest::decl(cfg),
+        handover::ReturnHandoverRequest::decl(cfg),
+        handover::HandoverSheetRequest::decl(cfg),
+        handover::DocumentFile::decl(cfg),
+        cash::CashReportRequest::decl(cfg),
+        cash::CashRow::decl(cfg),
+        cash::CashEntry::decl(cfg),
+        cash::CashReportView::decl(cfg),
+        rating::RatingPrompt::decl(cfg),
+        rating::RatingSubmitRequest::decl(cfg),
     ]
 }
 

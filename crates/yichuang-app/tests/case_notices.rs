@@ -33,16 +33,9 @@ async fn a_case_runs_from_intake_through_the_one_time_notice_to_acceptance_acros
         .iter()
         .map(|i| d.case.checklist[*i].name.clone())
         .collect();
-    let d = act(
-        &c.app,
-        "a2",
-        &id,
-        CaseCommand::IssueCorrectionNotice {
-            chief_rep_override: None,
-        },
-    )
-    .await
-    .expect("notice");
+    let d = act(&c.app, "a2", &id, CaseCommand::IssueCorrectionNotice)
+        .await
+        .expect("notice");
     assert_eq!(d.case.state, CaseState::AwaitingCorrection);
     assert_eq!(
         d.allowed,
@@ -128,16 +121,9 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
     act(&c.app, "a1", &id, tick(&d, &[1]))
         .await
         .expect("ticked");
-    act(
-        &c.app,
-        "a2",
-        &id,
-        CaseCommand::IssueCorrectionNotice {
-            chief_rep_override: None,
-        },
-    )
-    .await
-    .expect("first");
+    act(&c.app, "a2", &id, CaseCommand::IssueCorrectionNotice)
+        .await
+        .expect("first");
     let d = act(&c.app, "a3", &id, CaseCommand::CorrectionReceived)
         .await
         .expect("back");
@@ -145,35 +131,49 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
         .await
         .expect("ticked");
     let before = audit::status(&c.app, ()).await.expect("audit").entries;
-    let err = act(
-        &c.app,
-        "a5",
-        &id,
-        CaseCommand::IssueCorrectionNotice {
-            chief_rep_override: None,
-        },
-    )
-    .await
-    .expect_err("refused");
+    let err = act(&c.app, "a5", &id, CaseCommand::IssueCorrectionNotice)
+        .await
+        .expect_err("refused");
     assert_eq!(err.code, ErrorCode::OneTimeRule);
     assert!(err.message.contains(&d.case.checklist[2].name));
     assert_eq!(
         audit::status(&c.app, ()).await.expect("audit").entries,
         before
     );
-    let ok = act(
+    // The override is the chief representative's: a clerk may ask for it, not give it.
+    act(
         &c.app,
         "a6",
         &id,
-        CaseCommand::IssueCorrectionNotice {
-            chief_rep_override: Some(yichuang_core::case::ChiefRepOverride {
-                chief_rep: "赵建国".into(),
+        CaseCommand::RequestApproval {
+            subject: yichuang_core::case::ApprovalSubject::NoticeOverride {
                 reason: "经营场所变更，需补充新场所证明".into(),
-            }),
+            },
+            note: String::new(),
         },
     )
     .await
-    .expect("with override");
+    .expect("asked");
+    let err = act(
+        &c.app,
+        "a7",
+        &id,
+        CaseCommand::Approve {
+            seal: "审批专用章".into(),
+            opinion: None,
+        },
+    )
+    .await
+    .expect_err("a clerk cannot approve");
+    assert_eq!(err.code, ErrorCode::ChiefRepOnly);
+    // Asking only for what the first notice named needs nobody's permission.
+    let d = act(&c.app, "a8", &id, tick(&d, &[1]))
+        .await
+        .expect("ticked");
+    let ok = act(&c.app, "a9", &id, CaseCommand::IssueCorrectionNotice)
+        .await
+        .expect("the same materials again");
+    assert_eq!(d.case.state, CaseState::Reviewing);
     // The refused attempt left no gap: the second notice is number 2.
     assert!(
         ok.notices[1].number.ends_with("BZ-2026-000002"),

@@ -1,4 +1,5 @@
-//! Turns laid-out pages into PDF bytes with krilla, which subsets the font on the way out.
+//! Turns laid-out pages (notices and report sheets alike) into PDF bytes with krilla, which
+//! subsets the font on the way out; does not decide where anything goes (`layout`).
 
 use chrono::{Datelike, Timelike};
 use krilla::color::rgb;
@@ -15,16 +16,17 @@ use crate::error::DocumentError;
 use crate::font::CjkFont;
 use crate::layout::{Op, Page, Rgb, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::model::Notice;
+use crate::sheet::Sheet;
 use crate::text::Measure;
 
 pub(crate) fn paint(
-    notice: &Notice,
     pages: &[Page],
+    metadata: Metadata,
     font: &CjkFont,
     measure: &Measure<'_>,
 ) -> Result<Vec<u8>, DocumentError> {
     let mut document = Document::new();
-    document.set_metadata(metadata(notice));
+    document.set_metadata(metadata);
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| DocumentError::Render("invalid page size".into()))?;
     for ops in pages {
@@ -48,7 +50,7 @@ pub(crate) fn paint(
 
 /// Title, language and creation time from the notice itself, so the same notice always
 /// renders to the same bytes (a reprint is identical to the original).
-fn metadata(notice: &Notice) -> Metadata {
+pub(crate) fn notice_metadata(notice: &Notice) -> Metadata {
     let at = notice.issued_at;
     let created = DateTime::new(at.year().clamp(0, 9999) as u16)
         .month(at.month() as u8)
@@ -66,6 +68,20 @@ fn metadata(notice: &Notice) -> Metadata {
         .language("zh-CN".into())
         .creator("Yichuang 一窗".into())
         .creation_date(created)
+}
+
+/// Title and language only: a sheet carries no timestamp of its own (its print time, if
+/// any, is one of its header lines), and leaving the date out keeps the bytes a function of
+/// the sheet alone.
+pub(crate) fn sheet_metadata(sheet: &Sheet) -> Metadata {
+    let title = match &sheet.reference {
+        Some(reference) => format!("{} {reference}", sheet.title),
+        None => sheet.title.clone(),
+    };
+    Metadata::new()
+        .title(title)
+        .language("zh-CN".into())
+        .creator("Yichuang 一窗".into())
 }
 
 struct Painter<'s, 'p, 'f> {

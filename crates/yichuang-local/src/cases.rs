@@ -411,3 +411,16 @@ pub async fn open_count(store: &Store, department: &str) -> Result<i64, StoreErr
     .fetch_one(store.pool())
     .await?)
 }
+
+/// The department's cases with a rectification task not yet done (a bad rating's).
+pub async fn open_rectifications(store: &Store, department: &str) -> Result<Vec<Case>, StoreError> {
+    let docs: Vec<String> = sqlx::query_scalar(
+        "SELECT document FROM case_record WHERE department_code = ? \
+         AND json_type(document, '$.rectification') = 'object' \
+         AND json_type(document, '$.rectification.rectified') IS NOT 'object'",
+    )
+    .bind(department)
+    .fetch_all(store.pool())
+    .await?;
+    docs.iter().map(|d| parse_case(d)).collect()
+}

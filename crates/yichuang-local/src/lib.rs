@@ -7,6 +7,7 @@ pub mod cards;
 pub mod cases;
 pub mod catalog;
 mod error;
+pub mod handover;
 pub mod inquiry;
 pub mod journal;
 pub mod settings;
@@ -15,3 +16,5 @@ pub mod sync;
 
 pub use error::StoreError;
 pub use store::Store;
+/// The one write transaction callers hold (see [`Store::write`]).
+pub type WriteTx = sqlx::Transaction<'static, sqlx::Sqlite>;

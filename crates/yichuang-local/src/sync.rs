@@ -279,3 +279,17 @@ pub async fn case_versions(store: &Store) -> Result<Vec<(String, i64)>, StoreErr
             .await?,
     )
 }
+
+/// The department's active users as `(user_id, username, name, role)`, by name.
+pub async fn department_users(
+    store: &Store,
+    department: &str,
+) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT user_id, username, name, role FROM app_user \
+         WHERE department_code = ? AND active = 1 ORDER BY name",
+    )
+    .bind(department)
+    .fetch_all(store.pool())
+    .await?)
+}

@@ -34,7 +34,38 @@ pub async fn watch_once(app: &App) -> Result<u32, ApiError> {
     };
     let lang = app.lang();
     for (case, card, due) in &raised {
+        // A completed case's card is its bad rating's rectification task running late.
+        let task =
+            case.rectification.as_ref().is_some_and(|r| r.is_open()) && case.state.is_closed();
         let (title, body) = match (card, lang) {
+            _ if task => match lang {
+                yichuang_core::Lang::ZhCn => (
+                    "差评整改逾期".to_string(),
+                    format!(
+                        "办件 {}（{}）的差评{}应于 {due} 前完成",
+                        case.case_no,
+                        case.item.name,
+                        if *card == Card::Yellow {
+                            "回访"
+                        } else {
+                            "整改"
+                        }
+                    ),
+                ),
+                yichuang_core::Lang::En => (
+                    "Rectification late".to_string(),
+                    format!(
+                        "Case {} ({}): the bad rating's {} was due {due}",
+                        case.case_no,
+                        case.item.name,
+                        if *card == Card::Yellow {
+                            "follow-up call"
+                        } else {
+                            "rectification"
+                        }
+                    ),
+                ),
+            },
             (Card::Yellow, yichuang_core::Lang::ZhCn) => (
                 "黄牌预警".to_string(),
                 format!(
@@ -205,6 +236,62 @@ async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError
                 if c.office.window_code == st.profile.window_code {
                     raised.push((c.clone(), card, due));
                 }
+            }
+        }
+        tx.commit()
+            .await
+            .map_err(|e| ApiError::from_store(e.into(), lang))?;
+    }
+    // A bad rating's rectification task earns its own cards when late.
+    for c in case_store::open_rectifications(&app.store, &st.profile.department_code)
+        .await
+        .map_err(err)?
+    {
+        let Some(task) = &c.rectification else {
+            continue;
+        };
+        let Some(card) = task.card(today) else {
+            continue;
+        };
+        let (level, due) = match card {
+            Card::Yellow => ("follow_up_late", task.follow_up_due),
+            Card::Red => ("rectify_late", task.rectify_due),
+        };
+        let mut tx = app.store.write().await.map_err(err)?;
+        if store::raise(&mut tx, &c.id, level, &due.to_string(), &at)
+            .await
+            .map_err(err)?
+        {
+            let detail = serde_json::json!({
+                "case_no": c.case_no, "card": level, "due": due, "window": c.office.window_code,
+            });
+            journal::append_audit(
+                &mut tx,
+                AuditInput {
+                    at: at.clone(),
+                    workstation: &st.id,
+                    actor_id: "system",
+                    actor: "电子监察",
+                    action: "card_raised",
+                    case_id: Some(&c.id),
+                    detail: detail.to_string(),
+                },
+            )
+            .await
+            .map_err(err)?;
+            let mutation_id = uuid::Uuid::new_v4().to_string();
+            journal::enqueue(
+                &mut tx,
+                &mutation_id,
+                "card_raised",
+                Some(&c.id),
+                &detail,
+                &at,
+            )
+            .await
+            .map_err(err)?;
+            if c.office.window_code == st.profile.window_code {
+                raised.push((c.clone(), card, due));
             }
         }
         tx.commit()

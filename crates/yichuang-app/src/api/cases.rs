@@ -217,7 +217,8 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
     let card = deadline
         .as_ref()
         .filter(|_| running)
-        .and_then(|d| card_for(&calendar, &d.deadlines, today, yellow));
+        .and_then(|d| card_for(&calendar, &d.deadlines, today, yellow))
+        .or_else(|| c.rectification.as_ref().and_then(|r| r.card(today)));
     let notice_deadline = matches!(c.state, CaseState::Reviewing | CaseState::Received)
         .then(|| c.notice_deadline(&calendar));
     let mut allowed: Vec<Action> = Action::ALL
@@ -231,14 +232,30 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
         allowed.push(Action::RequestApproval);
         allowed.push(Action::Complete);
     }
-    // Approval only where the catalog asks for it; completion of such an item only after the
-    // chief representative's last word approved it (the rule refuses the rest anyway).
-    let approved = c.approvals.last().is_some_and(|a| a.approved);
+    // Completion of a flagged item only with a standing approval of its decision (the rule
+    // refuses the rest anyway); an approval request is offered while processing (decision or
+    // extension), and approving only while one is pending.
+    let approved = c
+        .approvals
+        .iter()
+        .rev()
+        .find(|a| matches!(a.subject, case::ApprovalSubject::Decision { .. }))
+        .is_some_and(|a| a.approved && a.cancelled.is_none());
     allowed.retain(|a| match a {
-        Action::RequestApproval => c.item.requires_chief_approval,
         Action::Complete => !c.item.requires_chief_approval || approved,
+        Action::RequestApproval => c.pending_approval.is_none(),
+        Action::Approve | Action::ReturnWithOpinion => c.pending_approval.is_some(),
         _ => true,
     });
+    // A notice override is asked for and decided while the case is under review.
+    if c.state == CaseState::Reviewing {
+        if c.pending_approval.is_none() {
+            allowed.push(Action::RequestApproval);
+        } else {
+            allowed.push(Action::Approve);
+            allowed.push(Action::ReturnWithOpinion);
+        }
+    }
     Ok(CaseDetail {
         notices: c
             .notices

@@ -188,48 +188,72 @@ pub async fn pdf(app: &App, req: NoticeRequest) -> Result<NoticeFile, ApiError> 
     }
     let is_void = voided.is_some();
     let printable = document(&notice, voided);
-    let font = match app.font.get() {
-        Some(f) => f,
-        None => {
-            let f = tokio::task::spawn_blocking(doc::CjkFont::locate)
-                .await
-                .map_err(|e| ApiError::new(ErrorCode::DocumentFailed, e.to_string()))?
-                .map_err(doc_err(app))?;
-            app.font.get_or_init(|| f)
-        }
-    };
-    let bytes = doc::render_pdf(&printable, font).map_err(doc_err(app))?;
-    let dir = app.data_dir().join("notices");
+    let bytes = doc::render_pdf(&printable, font(app).await?).map_err(doc_err(app))?;
+    let path = keep(app, "notices", &format!("{}.pdf", req.number), &bytes)?;
+    Ok(NoticeFile {
+        number: req.number,
+        path,
+        sha256: sha,
+        voided: is_void,
+    })
+}
+
+/// The CJK font, found on first use and kept.
+async fn font(app: &App) -> Result<&doc::CjkFont, ApiError> {
+    if let Some(f) = app.font.get() {
+        return Ok(f);
+    }
+    let f = tokio::task::spawn_blocking(doc::CjkFont::locate)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::DocumentFailed, e.to_string()))?
+        .map_err(doc_err(app))?;
+    Ok(app.font.get_or_init(|| f))
+}
+
+/// Writes `bytes` to `<data dir>/<dir>/<name>` (whole, then renamed into place, so a crash
+/// never leaves half a PDF under the real name); returns the path.
+fn keep(app: &App, dir: &str, name: &str, bytes: &[u8]) -> Result<String, ApiError> {
+    let dir = app.data_dir().join(dir);
     std::fs::create_dir_all(&dir).map_err(io_err(app, "create dir"))?;
-    let safe: String = req
-        .number
+    let safe: String = name
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
                 c
             } else {
                 '_'
             }
         })
         .collect();
-    let path = dir.join(format!("{safe}.pdf"));
-    let tmp = dir.join(format!(".{safe}.pdf.tmp"));
-    std::fs::write(&tmp, &bytes).map_err(io_err(app, "write"))?;
+    let path = dir.join(&safe);
+    let tmp = dir.join(format!(".{safe}.tmp"));
+    std::fs::write(&tmp, bytes).map_err(io_err(app, "write"))?;
     std::fs::rename(&tmp, &path).map_err(io_err(app, "rename"))?;
-    Ok(NoticeFile {
-        number: req.number,
-        path: path.display().to_string(),
-        sha256: sha,
-        voided: is_void,
-    })
+    Ok(path.display().to_string())
+}
+
+/// Renders a report sheet (handover sheet, cash report) and keeps it; returns the path.
+pub(crate) async fn keep_sheet_pdf(
+    app: &App,
+    dir: &str,
+    name: &str,
+    sheet: &doc::Sheet,
+) -> Result<String, ApiError> {
+    let bytes = doc::render_sheet_pdf(sheet, font(app).await?).map_err(doc_err(app))?;
+    keep(app, dir, name, &bytes)
+}
+
+/// Hands a kept PDF to the system viewer, whose print dialog prints it.
+pub(crate) fn open_for_print(app: &App, path: &str) -> Result<(), ApiError> {
+    app.desktop
+        .open_for_print(&PathBuf::from(path))
+        .map_err(|e| desktop_err(app, &e, path))
 }
 
 /// Hands the PDF to the system viewer, whose print dialog prints it.
 pub async fn print(app: &App, req: NoticeRequest) -> Result<NoticeFile, ApiError> {
     let file = pdf(app, req).await?;
-    app.desktop
-        .open_for_print(&PathBuf::from(&file.path))
-        .map_err(|e| desktop_err(app, &e, &file.path))?;
+    open_for_print(app, &file.path)?;
     Ok(file)
 }
 

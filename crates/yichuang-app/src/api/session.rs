@@ -63,6 +63,15 @@ fn failed(app: &App) -> ApiError {
 
 /// Checks the password against the synced hash (also offline) and opens the session.
 pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiError> {
+    let session = verify(app, &req).await?;
+    record(app, &session, "login").await?;
+    *app.session.lock().expect("session lock") = Some(session);
+    current(app, ()).await
+}
+
+/// Checks a user's password against the synced hash, with the lockout after repeated
+/// failures: the login, and the second clerk's confirmation of a handover.
+pub(crate) async fn verify(app: &App, req: &LoginRequest) -> Result<SessionUser, ApiError> {
     let lang = app.lang();
     let Some(enrolled) = crate::sync::enrollment(app).await? else {
         return Err(ApiError::new(
@@ -124,18 +133,16 @@ pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiErro
         .remove(&username);
     // An unreadable role gets the one that cannot act on cases.
     let role = Role::parse(&user.role).unwrap_or(Role::Supervisor);
-    let session = SessionUser {
+    Ok(SessionUser {
         user_id: user.user_id,
         username: user.username,
         name: user.name,
         role,
         department_code: user.department_code,
-    };
-    record(app, &session, "login").await?;
-    *app.session.lock().expect("session lock") = Some(session);
-    current(app, ()).await
+    })
 }
 
+/// Leaves the window for a while (lock): the clerk stays responsible for the window's cases.
 pub async fn logout(app: &App, _req: ()) -> Result<SessionState, ApiError> {
     let user = app.session.lock().expect("session lock").take();
     if let Some(user) = user {
@@ -144,8 +151,54 @@ pub async fn logout(app: &App, _req: ()) -> Result<SessionState, ApiError> {
     current(app, ()).await
 }
 
+/// Ends the shift: refused while the clerk still owns cases that need work and are not
+/// handed over, or holds a colleague's cases (DOMAIN.md rule 5: a window is never left
+/// without a responsible clerk).
+pub async fn end_shift(app: &App, _req: ()) -> Result<SessionState, ApiError> {
+    let lang = app.lang();
+    let Some(user) = app.session.lock().expect("session lock").clone() else {
+        return current(app, ()).await;
+    };
+    let st = super::workstation::station(app).await?;
+    let mut tx = app
+        .store
+        .write()
+        .await
+        .map_err(|e| ApiError::from_store(e, lang))?;
+    let cases =
+        yichuang_local::handover::cases_of(&mut tx, &st.profile.department_code, &user.user_id)
+            .await
+            .map_err(|e| ApiError::from_store(e, lang))?;
+    drop(tx);
+    let waiting = cases
+        .iter()
+        .filter(|c| c.needs_work())
+        .filter(|c| match &c.holder {
+            // Handed over: B answers for it now.
+            Some(h) => h.user_id == user.user_id,
+            None => c.owner == user.user_id,
+        })
+        .count();
+    if waiting > 0 {
+        return Err(ApiError::new(
+            ErrorCode::HandoverRequired,
+            match lang {
+                yichuang_core::Lang::ZhCn => format!(
+                    "您还有 {waiting} 件未办结的办件，下班前须交接给B岗（AB岗），窗口不能无人负责。"
+                ),
+                yichuang_core::Lang::En => format!(
+                    "You still answer for {waiting} open cases: hand them over to your backup before ending the shift."
+                ),
+            },
+        ));
+    }
+    app.session.lock().expect("session lock").take();
+    record(app, &user, "end_shift").await?;
+    current(app, ()).await
+}
+
 /// Logins and logouts are part of the audit trail (who was at the window when).
-async fn record(app: &App, user: &SessionUser, action: &str) -> Result<(), ApiError> {
+pub(crate) async fn record(app: &App, user: &SessionUser, action: &str) -> Result<(), ApiError> {
     let lang = app.lang();
     let ws = super::workstation::workstation_id(app).await?;
     let err = |e| ApiError::from_store(e, lang);

@@ -2,13 +2,17 @@
 //! it live in `command.rs`; both return the new case with the events and notices to store.
 
 use super::applicant::{check_applicant, Agent, AgentInput, Applicant, ApplicantInput};
+use super::approval::{ApprovalRequest, ApprovalSubject};
 use super::checklist::{build_checklist, ChecklistLine};
 use super::clock::{notice_deadline, CaseClock, Deadlines, Pause, StartEvent};
 use super::error::CaseError;
-use super::notice::{IssuedNotice, NoticeKind, NoticeRef};
+use super::evaluation::{Evaluation, Rectification};
+use super::fee::FeeCharge;
+use super::handover::Holder;
+use super::notice::{ChiefRepOverride, IssuedNotice, NoticeKind, NoticeRef};
 use super::state::{Action, CaseState};
 use crate::calendar::WorkCalendar;
-use crate::catalog::{ItemKind, ServiceItem};
+use crate::catalog::{FeeStandard, ItemKind, ServiceItem};
 use crate::Lang;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -22,6 +26,8 @@ pub enum Role {
     ChiefRep,
     Supervisor,
     Admin,
+    /// The applicant, rating a case on the applicant-facing screen; never a logged-in user.
+    Applicant,
 }
 
 impl Role {
@@ -31,6 +37,7 @@ impl Role {
             Role::ChiefRep => "chief_rep",
             Role::Supervisor => "supervisor",
             Role::Admin => "admin",
+            Role::Applicant => "applicant",
         }
     }
 
@@ -40,9 +47,10 @@ impl Role {
             .find(|r| r.as_str() == text)
     }
 
-    /// Clerks, chief representatives and admins act on cases; supervisors watch.
+    /// Clerks, chief representatives and admins act on cases; supervisors watch, and the
+    /// applicant only rates.
     pub fn works_cases(self) -> bool {
-        !matches!(self, Role::Supervisor)
+        !matches!(self, Role::Supervisor | Role::Applicant)
     }
 }
 
@@ -84,6 +92,9 @@ pub struct ItemRef {
     pub legal_basis: String,
     pub requires_chief_approval: bool,
     pub catalog_version: String,
+    /// The fee standard, if the item may be charged (DOMAIN.md rule 6).
+    #[serde(default)]
+    pub fee: Option<FeeStandard>,
 }
 
 /// Where the case is handled: the department and window of the workstation that opened it,
@@ -107,6 +118,9 @@ pub struct CaseEvent {
     pub actor: String,
     pub actor_id: String,
     pub workstation: String,
+    /// Under an A/B handover, the clerk B acted for ("B on behalf of A").
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
     pub what: EventKind,
     pub from: Option<CaseState>,
     pub to: CaseState,
@@ -125,6 +139,19 @@ pub enum EventKind {
     NoticeVoided,
     /// 出件: the result reached the applicant.
     ResultIssued,
+    /// An approval was asked for or decided without a change of state (a notice override).
+    ApprovalRequested,
+    ApprovalDecided,
+    /// AB岗: the case went to the backup clerk, and back.
+    HandedOver,
+    HandedBack,
+    FeeCharged,
+    FeeVoided,
+    /// The applicant rated the case (a second rating after rectification, too).
+    Evaluated,
+    /// The rectification task of a bad rating: the follow-up call, and the rectification.
+    FollowedUp,
+    Rectified,
 }
 
 /// A case (办件).
@@ -165,6 +192,28 @@ pub struct Case {
     /// How the result reached the applicant (出件).
     #[serde(default)]
     pub result: Option<ResultIssued>,
+    /// The approval asked for and not yet decided.
+    #[serde(default)]
+    pub pending_approval: Option<ApprovalRequest>,
+    /// A chief representative's permission for the next correction notice to ask for
+    /// materials the first did not name; used up by that notice.
+    #[serde(default)]
+    pub granted_override: Option<ChiefRepOverride>,
+    /// AB岗: the backup clerk working this case for its owner, while a handover lasts.
+    #[serde(default)]
+    pub holder: Option<Holder>,
+    /// Bumped by every handover and return: the owner's writes from before it are fenced.
+    #[serde(default)]
+    pub owner_epoch: u32,
+    /// Fees charged (voids are kept on the charge).
+    #[serde(default)]
+    pub fees: Vec<FeeCharge>,
+    /// The applicant's ratings, oldest first (at most two: the second after rectification).
+    #[serde(default)]
+    pub evaluations: Vec<Evaluation>,
+    /// What a bad rating opened.
+    #[serde(default)]
+    pub rectification: Option<Rectification>,
 }
 
 /// How the result (licence, certificate, decision letter) reached the applicant.
@@ -195,6 +244,11 @@ pub struct Approval {
     /// The seal used (审批专用章), for an approval.
     pub seal: Option<String>,
     pub opinion: Option<String>,
+    /// What was approved or returned.
+    pub subject: ApprovalSubject,
+    /// Why a given approval no longer holds (a special procedure came after it).
+    #[serde(default)]
+    pub cancelled: Option<String>,
 }
 
 /// How a case ended (办结).
@@ -253,6 +307,7 @@ impl Case {
                 legal_basis: item.legal_basis.clone(),
                 requires_chief_approval: item.requires_chief_approval,
                 catalog_version: intake.catalog_version.to_string(),
+                fee: item.fee.clone(),
             },
             applicant,
             agent,
@@ -272,6 +327,13 @@ impl Case {
             approvals: Vec::new(),
             decision: None,
             result: None,
+            pending_approval: None,
+            granted_override: None,
+            holder: None,
+            owner_epoch: 0,
+            fees: Vec::new(),
+            evaluations: Vec::new(),
+            rectification: None,
         };
         let mut events = Vec::new();
         case.transition(Action::Receive, None, ctx, &mut events)?;
@@ -316,11 +378,32 @@ impl Case {
             actor: ctx.actor.name.clone(),
             actor_id: ctx.actor.user_id.clone(),
             workstation: ctx.workstation.to_string(),
+            on_behalf_of: self.acting_for(ctx.actor),
             what,
             from,
             to,
             note,
         });
+    }
+
+    /// The owner's name when `actor` is the backup clerk holding this case under a handover.
+    pub fn acting_for(&self, actor: &Actor) -> Option<String> {
+        self.holder
+            .as_ref()
+            .filter(|h| h.user_id == actor.user_id)
+            .map(|h| h.for_name.clone())
+    }
+
+    /// The case still asks something of its window: it is undecided, its result is not out,
+    /// or a rectification is open. Such cases go on a handover sheet and block a shift's end.
+    pub fn needs_work(&self) -> bool {
+        match self.state {
+            CaseState::Rejected | CaseState::Withdrawn => false,
+            CaseState::Completed | CaseState::Evaluated => {
+                self.result.is_none() || self.rectification.as_ref().is_some_and(|r| r.is_open())
+            }
+            _ => true,
+        }
     }
 
     /// The day the clerk must have issued any one-time notice by: five working days after

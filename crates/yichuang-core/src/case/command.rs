@@ -5,16 +5,20 @@
 //! point: the workstation and the county hub run the same code.
 
 use super::aggregate::{
-    Approval, Case, Ctx, Decision, Effects, EventKind, ResultDelivery, ResultIssued, Role,
+    Case, Ctx, Decision, Effects, EventKind, ResultDelivery, ResultIssued, Role,
 };
+use super::approval::{self, ApprovalSubject};
 use super::checklist::MaterialStatus;
 use super::clock::{CaseClock, Pause, PauseKind, StartEvent};
 use super::error::CaseError;
+use super::evaluation::{self, Rating};
+use super::fee::FeeInput;
 use super::notice::{
-    materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,
-    NoticeKind, NoticeRef, NoticeVoid,
+    materials_beyond_first_notice, CorrectionLine, IssuedNotice, NoticeContent, NoticeKind,
+    NoticeRef, NoticeVoid,
 };
 use super::state::{Action, CaseState};
+use super::{handover, payment};
 use crate::catalog::ItemKind;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -36,9 +40,9 @@ pub enum CaseCommand {
     UpdateChecklist {
         lines: Vec<LineUpdate>,
     },
-    IssueCorrectionNotice {
-        chief_rep_override: Option<ChiefRepOverride>,
-    },
+    /// The one-time notice. Asking for materials the first notice did not name needs the
+    /// chief representative's approved override (see [`ApprovalSubject::NoticeOverride`]).
+    IssueCorrectionNotice,
     CorrectionReceived,
     Accept,
     Reject {
@@ -60,8 +64,10 @@ pub enum CaseCommand {
         number: String,
         reason: String,
     },
-    /// The clerk asks the chief representative for the on-site approval the item needs.
+    /// The clerk asks the chief representative to approve a decision, an extension or a
+    /// notice override.
     RequestApproval {
+        subject: ApprovalSubject,
         note: String,
     },
     /// The chief representative approves, recording the seal used (审批专用章).
@@ -81,6 +87,38 @@ pub enum CaseCommand {
     IssueResult {
         delivery: ResultDelivery,
     },
+    /// AB岗: the owner hands the case to the window's backup clerk…
+    HandOver {
+        handover_id: String,
+        to_id: String,
+        to_name: String,
+        reason: String,
+    },
+    /// …and takes it back.
+    TakeBack,
+    /// 收费: the item's fee, with the fiscal system's payment code and receipt number.
+    ChargeFee {
+        fee: FeeInput,
+    },
+    /// Voids (refunds) a charge with a reason.
+    VoidFee {
+        seq: u32,
+        reason: String,
+    },
+    /// 好差评: the applicant's rating, from the applicant-facing screen only.
+    Evaluate {
+        rating: Rating,
+        reasons: Vec<String>,
+        comment: Option<String>,
+    },
+    /// The follow-up call of a bad rating's rectification task.
+    FollowUp {
+        note: String,
+    },
+    /// The rectification itself.
+    Rectify {
+        note: String,
+    },
     /// A fresh acceptance or rejection notice after the previous one was voided. A refusal
     /// may be reissued with a corrected reason or legal basis (`None` keeps the recorded one).
     ReissueNotice {
@@ -95,7 +133,7 @@ impl CaseCommand {
     /// allocates the number inside the same transaction.
     pub fn issues(&self) -> Option<NoticeKind> {
         match self {
-            CaseCommand::IssueCorrectionNotice { .. } => Some(NoticeKind::Correction),
+            CaseCommand::IssueCorrectionNotice => Some(NoticeKind::Correction),
             CaseCommand::Accept | CaseCommand::CompleteOnTheSpot => Some(NoticeKind::Acceptance),
             CaseCommand::Reject { .. } => Some(NoticeKind::Rejection),
             CaseCommand::Complete { .. } => Some(NoticeKind::Completion),
@@ -108,7 +146,7 @@ impl CaseCommand {
     pub fn name(&self) -> &'static str {
         match self {
             CaseCommand::UpdateChecklist { .. } => "update_checklist",
-            CaseCommand::IssueCorrectionNotice { .. } => "issue_correction_notice",
+            CaseCommand::IssueCorrectionNotice => "issue_correction_notice",
             CaseCommand::CorrectionReceived => "correction_received",
             CaseCommand::Accept => "accept",
             CaseCommand::Reject { .. } => "reject",
@@ -123,6 +161,13 @@ impl CaseCommand {
             CaseCommand::ReturnWithOpinion { .. } => "return_with_opinion",
             CaseCommand::Complete { .. } => "complete",
             CaseCommand::IssueResult { .. } => "issue_result",
+            CaseCommand::HandOver { .. } => "hand_over",
+            CaseCommand::TakeBack => "take_back",
+            CaseCommand::ChargeFee { .. } => "charge_fee",
+            CaseCommand::VoidFee { .. } => "void_fee",
+            CaseCommand::Evaluate { .. } => "evaluate",
+            CaseCommand::FollowUp { .. } => "follow_up",
+            CaseCommand::Rectify { .. } => "rectify",
         }
     }
 }
@@ -148,6 +193,12 @@ pub fn apply(
     let mut events = Vec::new();
     let mut notices = Vec::new();
     let number = number.unwrap_or_default().to_string();
+    // The applicant only rates; everyone else never rates.
+    let rating = matches!(command, CaseCommand::Evaluate { .. });
+    if ctx.actor.role == Role::Applicant && !rating {
+        return Err(CaseError::StaffOnly);
+    }
+    handover::fence(case, ctx, matches!(command, CaseCommand::TakeBack))?;
     match command {
         CaseCommand::UpdateChecklist { lines } => {
             if !matches!(case.state, CaseState::Reviewing) {
@@ -189,7 +240,7 @@ pub fn apply(
                 );
             }
         }
-        CaseCommand::IssueCorrectionNotice { chief_rep_override } => {
+        CaseCommand::IssueCorrectionNotice => {
             next.state.apply(Action::RequestCorrection)?;
             require_reviewed(&next)?;
             let lines: Vec<CorrectionLine> = next
@@ -209,13 +260,14 @@ pub fn apply(
                 .into_iter()
                 .map(|l| l.name.clone())
                 .collect();
-            let chief_rep_override = match (beyond.is_empty(), chief_rep_override) {
-                (true, _) => None,
-                (false, None) => return Err(CaseError::OneTimeRule(beyond)),
-                (false, Some(o)) => Some(ChiefRepOverride {
-                    chief_rep: non_empty(&o.chief_rep, CaseError::OverrideIncomplete)?,
-                    reason: non_empty(&o.reason, CaseError::OverrideIncomplete)?,
-                }),
+            // New materials need the chief representative's approved override, used up here.
+            let chief_rep_override = match beyond.is_empty() {
+                true => None,
+                false => Some(
+                    next.granted_override
+                        .take()
+                        .ok_or(CaseError::OneTimeRule(beyond))?,
+                ),
             };
             let requested = lines.iter().map(|l| l.code.clone()).collect();
             let content = NoticeContent::Correction {
@@ -324,6 +376,10 @@ pub fn apply(
                 ctx,
                 &mut events,
             )?;
+            approval::cancel_standing_decision(
+                &mut next,
+                &format!("其后启动特别程序：{procedure}"),
+            );
             next.pauses.push(Pause {
                 kind: PauseKind::SpecialProcedure,
                 procedure: Some(procedure),
@@ -337,82 +393,72 @@ pub fn apply(
             next.transition(Action::Resume, None, ctx, &mut events)?;
             close_pause(&mut next, PauseKind::SpecialProcedure, ctx);
         }
-        CaseCommand::RequestApproval { note } => {
-            if !case.item.requires_chief_approval {
-                return Err(CaseError::ApprovalNotRequired);
-            }
-            start_processing_if_accepted(&mut next, ctx, &mut events)?;
-            let note = note.trim();
-            next.transition(
-                Action::RequestApproval,
-                (!note.is_empty()).then(|| note.to_string()),
-                ctx,
-                &mut events,
-            )?;
+        CaseCommand::RequestApproval { subject, note } => {
+            approval::request(&mut next, subject, note, ctx, &mut events)?
         }
-        CaseCommand::Approve { seal, opinion } => {
-            case.state.apply(Action::Approve)?;
-            // The county replays this with its own record of the actor's role: a clerk's
-            // approval is refused at the window and again at the hub.
-            if ctx.actor.role != Role::ChiefRep {
-                return Err(CaseError::ChiefRepOnly);
-            }
-            let seal = non_empty(seal, CaseError::SealRequired)?;
-            let opinion = opinion
-                .as_deref()
-                .map(str::trim)
-                .filter(|o| !o.is_empty())
-                .map(str::to_string);
-            next.approvals.push(Approval {
-                approved: true,
-                by_id: ctx.actor.user_id.clone(),
-                by: ctx.actor.name.clone(),
-                at: ctx.now,
-                seal: Some(seal.clone()),
-                opinion: opinion.clone(),
-            });
-            let note = match &opinion {
-                Some(o) => format!("{seal}；{o}"),
-                None => seal,
-            };
-            next.transition(Action::Approve, Some(note), ctx, &mut events)?;
-        }
+        CaseCommand::Approve { seal, opinion } => approval::decide(
+            &mut next,
+            true,
+            Some(seal),
+            opinion.as_deref(),
+            ctx,
+            &mut events,
+        )?,
         CaseCommand::ReturnWithOpinion { opinion } => {
-            case.state.apply(Action::ReturnWithOpinion)?;
-            if ctx.actor.role != Role::ChiefRep {
-                return Err(CaseError::ChiefRepOnly);
-            }
-            let opinion = non_empty(opinion, CaseError::OpinionRequired)?;
-            next.approvals.push(Approval {
-                approved: false,
-                by_id: ctx.actor.user_id.clone(),
-                by: ctx.actor.name.clone(),
-                at: ctx.now,
-                seal: None,
-                opinion: Some(opinion.clone()),
-            });
-            next.transition(Action::ReturnWithOpinion, Some(opinion), ctx, &mut events)?;
+            approval::decide(&mut next, false, None, Some(opinion), ctx, &mut events)?
+        }
+        CaseCommand::HandOver {
+            handover_id,
+            to_id,
+            to_name,
+            reason,
+        } => handover::hand_over(
+            &mut next,
+            handover_id,
+            to_id,
+            to_name,
+            reason,
+            ctx,
+            &mut events,
+        )?,
+        CaseCommand::TakeBack => handover::take_back(&mut next, ctx, &mut events)?,
+        CaseCommand::ChargeFee { fee } => payment::charge(&mut next, fee, ctx, &mut events)?,
+        CaseCommand::VoidFee { seq, reason } => {
+            payment::void(&mut next, *seq, reason, ctx, &mut events)?
+        }
+        CaseCommand::Evaluate {
+            rating,
+            reasons,
+            comment,
+        } => evaluation::evaluate(
+            &mut next,
+            *rating,
+            reasons,
+            comment.as_deref(),
+            ctx,
+            &mut events,
+        )?,
+        CaseCommand::FollowUp { note } => {
+            evaluation::record_step(&mut next, false, note, ctx, &mut events)?
+        }
+        CaseCommand::Rectify { note } => {
+            evaluation::record_step(&mut next, true, note, ctx, &mut events)?
         }
         CaseCommand::Complete { decision } => {
             start_processing_if_accepted(&mut next, ctx, &mut events)?;
             next.state.apply(Action::Complete)?;
-            // The last word of the chief representative must be an approval.
-            if case.item.requires_chief_approval
-                && !case.approvals.last().is_some_and(|a| a.approved)
-            {
-                return Err(CaseError::ApprovalRequired);
-            }
+            let decision = &approval::checked_decision(decision)?;
+            // A flagged item completes with the very decision the chief representative approved.
+            approval::require_approved_decision(case, decision)?;
             let note = match decision {
                 Decision::Granted => None,
                 Decision::Denied {
                     reason,
                     legal_basis,
                 } => {
-                    let reason = non_empty(reason, CaseError::ReasonRequired)?;
-                    let basis = non_empty(legal_basis, CaseError::LegalBasisRequired)?;
                     next.closing_reason = Some(reason.clone());
-                    next.closing_basis = Some(basis);
-                    Some(reason)
+                    next.closing_basis = Some(legal_basis.clone());
+                    Some(reason.clone())
                 }
             };
             next.transition(Action::Complete, note, ctx, &mut events)?;
@@ -721,7 +767,7 @@ fn acceptance_content(case: &Case, ctx: &Ctx<'_>) -> NoticeContent {
 
 /// Work on an accepted case starts with whatever comes next (a special procedure, a request
 /// for approval, completion): the 办理 step is recorded on the way.
-fn start_processing_if_accepted(
+pub(super) fn start_processing_if_accepted(
     case: &mut Case,
     ctx: &Ctx<'_>,
     events: &mut Vec<super::aggregate::CaseEvent>,
@@ -761,7 +807,7 @@ fn issue(
         case_no: case.case_no.clone(),
         issued_at: ctx.now,
         issued_by: ctx.actor.name.clone(),
-        on_behalf_of: None,
+        on_behalf_of: case.acting_for(ctx.actor),
         workstation: ctx.workstation.to_string(),
         applicant_name: case.applicant.name().to_string(),
         applicant_id_masked: case.applicant.masked_id(),

@@ -25,11 +25,9 @@ pub enum CaseError {
     #[error("a defective material needs a reason")]
     DefectNeedsReason(String),
     #[error(
-        "the first notice did not ask for {0:?}; a chief representative's override is required"
+        "the first notice did not ask for {0:?}; the chief representative must approve an override first"
     )]
     OneTimeRule(Vec<String>),
-    #[error("an override needs the chief representative's name and a reason")]
-    OverrideIncomplete,
     #[error("the notice period ended on {0}: the case counts as accepted on receipt")]
     NoticeWindowPassed(NaiveDate),
     #[error("this item is not handled on the spot")]
@@ -62,6 +60,48 @@ pub enum CaseError {
     NotCompleted,
     #[error("say who collected the result, or give the postal tracking number")]
     DeliveryIncomplete,
+    #[error("an approval is already waiting for the chief representative")]
+    ApprovalPending,
+    #[error("the decision differs from the one the chief representative approved")]
+    ApprovalMismatch,
+    #[error("this case's time limit cannot be extended")]
+    ExtensionNotAllowed,
+    #[error("an extension is 1 to {0} working days")]
+    ExtensionDays(u32),
+    #[error("this case's time limit was already extended")]
+    ExtensionAlreadyGranted,
+    #[error("this case is handed over to {0}; take it back first")]
+    HandedOver(String),
+    #[error("only the case's responsible clerk may hand it over or take it back")]
+    NotOwner,
+    #[error("the case is not handed over")]
+    NotHandedOver,
+    #[error("choose the window's backup clerk to hand over to")]
+    BackupRequired,
+    #[error("the case needs nothing more from the window")]
+    NothingToHandOver,
+    #[error("{0}")]
+    Fee(super::fee::FeeError),
+    #[error("a fee is charged after acceptance and before the result is issued")]
+    FeeNotNow,
+    #[error("this case's fee is already charged; void it first to charge again")]
+    FeeAlreadyCharged,
+    #[error("charge {0} is not part of this case")]
+    FeeNotFound(u32),
+    #[error("only the applicant rates a case, on the applicant-facing screen")]
+    ApplicantOnly,
+    #[error("the applicant only rates cases")]
+    StaffOnly,
+    #[error("the case was already rated")]
+    AlreadyEvaluated,
+    #[error("unknown rating reason {0}")]
+    UnknownReason(String),
+    #[error("the case has no open rectification task")]
+    NoRectification,
+    #[error("record the follow-up call before the rectification")]
+    FollowUpFirst,
+    #[error("the follow-up call is already recorded")]
+    FollowUpDone,
 }
 
 impl CaseError {
@@ -77,7 +117,6 @@ impl CaseError {
             CaseError::NothingToCorrect => "nothing_to_correct",
             CaseError::DefectNeedsReason(_) => "defect_needs_reason",
             CaseError::OneTimeRule(_) => "one_time_rule",
-            CaseError::OverrideIncomplete => "override_incomplete",
             CaseError::NoticeWindowPassed(_) => "notice_window_passed",
             CaseError::NotImmediate => "not_immediate",
             CaseError::ReasonRequired => "reason_required",
@@ -94,6 +133,27 @@ impl CaseError {
             CaseError::ResultAlreadyIssued => "result_already_issued",
             CaseError::NotCompleted => "not_completed",
             CaseError::DeliveryIncomplete => "delivery_incomplete",
+            CaseError::ApprovalPending => "approval_pending",
+            CaseError::ApprovalMismatch => "approval_mismatch",
+            CaseError::ExtensionNotAllowed => "extension_not_allowed",
+            CaseError::ExtensionDays(_) => "extension_days",
+            CaseError::ExtensionAlreadyGranted => "extension_already_granted",
+            CaseError::HandedOver(_) => "handed_over",
+            CaseError::NotOwner => "not_owner",
+            CaseError::NotHandedOver => "not_handed_over",
+            CaseError::BackupRequired => "backup_required",
+            CaseError::NothingToHandOver => "nothing_to_hand_over",
+            CaseError::Fee(e) => e.code(),
+            CaseError::FeeNotNow => "fee_not_now",
+            CaseError::FeeAlreadyCharged => "fee_already_charged",
+            CaseError::FeeNotFound(_) => "fee_not_found",
+            CaseError::ApplicantOnly => "applicant_only",
+            CaseError::StaffOnly => "staff_only",
+            CaseError::AlreadyEvaluated => "already_evaluated",
+            CaseError::UnknownReason(_) => "unknown_reason",
+            CaseError::NoRectification => "no_rectification",
+            CaseError::FollowUpFirst => "follow_up_first",
+            CaseError::FollowUpDone => "follow_up_done",
         }
     }
 
@@ -101,6 +161,7 @@ impl CaseError {
         if lang == Lang::En {
             return match self {
                 CaseError::IllegalTransition(t) => t.message(lang),
+                CaseError::Fee(e) => e.message(lang),
                 other => {
                     let s = other.to_string();
                     let mut c = s.chars();
@@ -129,10 +190,9 @@ impl CaseError {
             CaseError::NothingToCorrect => "材料齐全，无需出具补正告知".into(),
             CaseError::DefectNeedsReason(n) => format!("材料“{n}”标为不符合要求，须填写原因"),
             CaseError::OneTimeRule(v) => format!(
-                "一次性告知规则：首次补正通知未要求“{}”，再次告知不得增加材料；确因新情况需要的，须由首席代表填写理由后方可出具",
+                "一次性告知规则：首次补正通知未要求“{}”，再次告知不得增加材料；确因新情况需要的，须先报首席代表审批同意（说明新情况）后方可出具",
                 list(v)
             ),
-            CaseError::OverrideIncomplete => "首席代表同意增加材料须填写首席代表姓名和理由".into(),
             CaseError::NoticeWindowPassed(d) => format!(
                 "告知期限已于 {d} 届满，依法自收到材料之日起视为受理，不能再出具补正通知"
             ),
@@ -153,6 +213,27 @@ impl CaseError {
             CaseError::ResultAlreadyIssued => "办理结果已出件".into(),
             CaseError::NotCompleted => "办件办结后才能出件".into(),
             CaseError::DeliveryIncomplete => "请填写领取人，或邮寄的快递单号".into(),
+            CaseError::ApprovalPending => "已有一项审批在等待首席代表决定".into(),
+            CaseError::ApprovalMismatch => "办结决定与首席代表审批同意的决定不一致，请按审批的决定办结或重新报批".into(),
+            CaseError::ExtensionNotAllowed => "本件不能延长办理期限（即办件或尚未受理）".into(),
+            CaseError::ExtensionDays(max) => format!("延长期限应为 1 至 {max} 个工作日"),
+            CaseError::ExtensionAlreadyGranted => "本件已延长过办理期限".into(),
+            CaseError::HandedOver(to) => format!("本件已交接给 {to} 办理（AB岗），交回前不能由原经办人操作"),
+            CaseError::NotOwner => "只有本件的经办人才能交接或收回".into(),
+            CaseError::NotHandedOver => "本件未处于交接状态".into(),
+            CaseError::BackupRequired => "请选择本窗口的B岗人员接收交接".into(),
+            CaseError::NothingToHandOver => "本件已无待办事项，无需交接".into(),
+            CaseError::Fee(e) => e.message(lang),
+            CaseError::FeeNotNow => "受理后、出件前才能收费".into(),
+            CaseError::FeeAlreadyCharged => "本件已收费；如需重新收费，请先作废原收费".into(),
+            CaseError::FeeNotFound(n) => format!("本件没有第 {n} 笔收费"),
+            CaseError::ApplicantOnly => "评价只能由申请人在评价屏上作出，工作人员不能代为评价".into(),
+            CaseError::StaffOnly => "申请人只能评价办件".into(),
+            CaseError::AlreadyEvaluated => "本件已评价".into(),
+            CaseError::UnknownReason(r) => format!("未知的评价原因：{r}"),
+            CaseError::NoRectification => "本件没有待办的整改任务".into(),
+            CaseError::FollowUpFirst => "请先记录回访，再记录整改".into(),
+            CaseError::FollowUpDone => "回访已记录".into(),
         }
     }
 }

@@ -5,13 +5,17 @@
 
 mod aggregate;
 mod applicant;
+mod approval;
 mod checklist;
 mod clock;
 mod command;
 mod error;
+mod evaluation;
 mod fee;
+mod handover;
 mod mutation;
 mod notice;
+mod payment;
 mod state;
 
 pub use aggregate::{
@@ -21,6 +25,7 @@ pub use aggregate::{
 pub use applicant::{
     check_applicant, mask_id, Agent, AgentInput, Applicant, ApplicantInput, FieldError,
 };
+pub use approval::{max_extension_days, ApprovalRequest, ApprovalSubject};
 pub use checklist::{build_checklist, is_complete, ChecklistLine, MaterialStatus};
 pub use clock::{
     card_for, notice_deadline, Card, CaseClock, Deadlines, Pause, PauseKind, StartEvent,
@@ -28,11 +33,13 @@ pub use clock::{
 };
 pub use command::{apply, CaseCommand, LineUpdate, ART_32};
 pub use error::CaseError;
+pub use evaluation::{Evaluation, Rating, Rectification, TaskStep, REASON_CODES};
 pub use fee::void as void_fee;
 pub use fee::{
     cash_report, charge, CashLine, CashReport, FeeAdjustment, FeeCharge, FeeError, FeeInput,
     FeeVoid, PaymentMethod,
 };
+pub use handover::Holder;
 pub use mutation::{CaseMutation, MutationBody, MutationError, Numbered};
 pub use notice::{
     materials_beyond_first_notice, ChiefRepOverride, CorrectionLine, IssuedNotice, NoticeContent,

@@ -114,7 +114,7 @@ pub struct Situation {
 }
 
 /// The fee standard an item may be charged by.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FeeStandard {
     pub name: String,
     /// In fen (0.01 yuan), so money is never a float.

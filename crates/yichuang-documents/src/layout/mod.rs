@@ -3,6 +3,7 @@
 //! PDF reader. Coordinates are PDF points, origin top-left, y growing downwards.
 
 pub(crate) mod notice;
+pub(crate) mod sheet;
 mod table;
 
 use crate::text::Measure;
@@ -116,6 +117,21 @@ pub(crate) fn styled(op: Op, new_color: Rgb, make_bold: bool) -> Op {
             bold: make_bold,
         },
         other => other,
+    }
+}
+
+/// "第 N 页　共 M 页" centred under the bottom margin of every page; with `always` false, only
+/// when there is more than one page (a one-page notice needs no number).
+pub(crate) fn number_pages(pages: &mut [Page], measure: &Measure<'_>, always: bool) {
+    let count = pages.len();
+    if count < 2 && !always {
+        return;
+    }
+    let pen = Pen { measure };
+    for (i, page) in pages.iter_mut().enumerate() {
+        let label = format!("第 {} 页　共 {count} 页", i + 1);
+        let op = pen.centered(PAGE_WIDTH / 2.0, PAGE_HEIGHT - 28.0, 9.0, &label);
+        page.push(styled(op, GREY, false));
     }
 }
 

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::table::{table, Align, Column};
 use super::{
-    styled, Flow, Op, Page, Pen, BLACK, BOTTOM, CONTENT_WIDTH, GREY, LEFT, PAGE_HEIGHT, PAGE_WIDTH,
-    RED, RIGHT, TOP,
+    number_pages, styled, Flow, Op, Page, Pen, BLACK, BOTTOM, CONTENT_WIDTH, GREY, LEFT,
+    PAGE_HEIGHT, PAGE_WIDTH, RED, RIGHT, TOP,
 };
 use crate::error::DocumentError;
 use crate::model::{CorrectionLine, Notice, NoticeBody};
@@ -143,14 +143,9 @@ pub(crate) fn layout(notice: &Notice, measure: &Measure<'_>) -> Result<Vec<Page>
     if let Some(last) = pages.last_mut() {
         last.extend(footer);
     }
-    let count = pages.len();
-    for (i, page) in pages.iter_mut().enumerate() {
-        if count > 1 {
-            let label = format!("第 {} 页　共 {count} 页", i + 1);
-            let op = Pen { measure }.centered(PAGE_WIDTH / 2.0, PAGE_HEIGHT - 28.0, SMALL, &label);
-            page.push(styled(op, GREY, false));
-        }
-        if notice.voided.is_some() {
+    number_pages(&mut pages, measure, false);
+    if notice.voided.is_some() {
+        for page in &mut pages {
             page.push(void_stamp(measure));
         }
     }

@@ -1,12 +1,14 @@
 //! A ruled table whose rows wrap inside their cells and continue on the next page, header
-//! repeated, so a long 一次性告知 list is never cut off at the bottom of a sheet.
+//! repeated, so a long 一次性告知 list or handover list is never cut off at the bottom of a
+//! sheet; does not own column widths (the caller's) nor what the cells say.
 
-use super::{styled, Flow, Op, BLACK, LEFT, LIGHT_GREY};
+use super::{styled, Flow, Op, BLACK, GREY, LEFT, LIGHT_GREY};
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Align {
     Left,
     Center,
+    Right,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -16,26 +18,94 @@ pub(crate) struct Column<'t> {
     pub(crate) align: Align,
 }
 
+/// What a table may carry besides its plain rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Extras<'r> {
+    /// A last row set bold under a heavier rule (合计).
+    pub(crate) totals: Option<&'r [String]>,
+    /// Printed across all columns when there are no rows, so an empty list reads as
+    /// "nothing open", not as a forgotten table.
+    pub(crate) empty: Option<&'r str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Header,
+    Body,
+    Total,
+    Empty,
+}
+
+/// One row to draw, with the columns it is laid over (all of them, or one spanning them).
+struct Row<'a> {
+    columns: &'a [Column<'a>],
+    cells: &'a [String],
+    style: Style,
+}
+
 const PAD_X: f32 = 4.0;
 const PAD_Y: f32 = 3.0;
 const RULE: f32 = 0.6;
+const TOTALS_RULE: f32 = 1.5;
 
 pub(crate) fn table(flow: &mut Flow<'_>, columns: &[Column<'_>], rows: &[Vec<String>], size: f32) {
-    let header: Vec<String> = columns.iter().map(|c| c.title.to_owned()).collect();
-    let header_height = row_height(flow, columns, &header, size);
+    table_with(flow, columns, rows, Extras::default(), size);
+}
+
+pub(crate) fn table_with(
+    flow: &mut Flow<'_>,
+    columns: &[Column<'_>],
+    rows: &[Vec<String>],
+    extras: Extras<'_>,
+    size: f32,
+) {
+    let header_cells: Vec<String> = columns.iter().map(|c| c.title.to_owned()).collect();
+    let header = Row {
+        columns,
+        cells: &header_cells,
+        style: Style::Header,
+    };
+    let span = [Column {
+        title: "",
+        width: columns.iter().map(|c| c.width).sum(),
+        align: Align::Center,
+    }];
+    let empty_cells: Vec<String> = extras.empty.map(str::to_owned).into_iter().collect();
+    let mut body: Vec<Row<'_>> = rows
+        .iter()
+        .map(|cells| Row {
+            columns,
+            cells,
+            style: Style::Body,
+        })
+        .collect();
+    if body.is_empty() && !empty_cells.is_empty() {
+        body.push(Row {
+            columns: &span,
+            cells: &empty_cells,
+            style: Style::Empty,
+        });
+    }
+    if let Some(cells) = extras.totals {
+        body.push(Row {
+            columns,
+            cells,
+            style: Style::Total,
+        });
+    }
+
+    let header_height = row_height(flow, &header, size);
     // A header alone at the foot of a page is useless: keep it with the first row.
-    let first = rows
-        .first()
-        .map_or(0.0, |r| row_height(flow, columns, r, size));
+    let first = body.first().map_or(0.0, |r| row_height(flow, r, size));
     flow.ensure(header_height + first);
-    draw_row(flow, columns, &header, size, true);
-    for row in rows {
-        let height = row_height(flow, columns, row, size);
+    draw_row(flow, &header, size);
+    for row in &body {
+        let height = row_height(flow, row, size);
         if height > flow.remaining() {
             flow.ensure(height);
-            draw_row(flow, columns, &header, size, true);
+            draw_row(flow, &header, size);
         }
-        draw_row(flow, columns, row, size, false);
+        draw_row(flow, row, size);
     }
 }
 
@@ -49,33 +119,33 @@ fn cell_lines(flow: &Flow<'_>, column: &Column<'_>, text: &str, size: f32) -> Ve
         .wrap(text, size, column.width - 2.0 * PAD_X, 0.0)
 }
 
-fn row_height(flow: &Flow<'_>, columns: &[Column<'_>], cells: &[String], size: f32) -> f32 {
-    let lines = columns
+fn row_height(flow: &Flow<'_>, row: &Row<'_>, size: f32) -> f32 {
+    let lines = row
+        .columns
         .iter()
-        .zip(cells)
+        .zip(row.cells)
         .map(|(c, t)| cell_lines(flow, c, t, size).len())
         .max()
         .unwrap_or(1);
     2.0 * PAD_Y + lines as f32 * leading(size)
 }
 
-fn draw_row(
-    flow: &mut Flow<'_>,
-    columns: &[Column<'_>],
-    cells: &[String],
-    size: f32,
-    header: bool,
-) {
-    let height = row_height(flow, columns, cells, size);
+fn draw_row(flow: &mut Flow<'_>, row: &Row<'_>, size: f32) {
+    let height = row_height(flow, row, size);
     let top = flow.y;
     let mut x = LEFT;
-    for (column, text) in columns.iter().zip(cells) {
+    let (color, bold) = match row.style {
+        Style::Header | Style::Total => (BLACK, true),
+        Style::Body => (BLACK, false),
+        Style::Empty => (GREY, false),
+    };
+    for (column, text) in row.columns.iter().zip(row.cells) {
         flow.push(Op::Rect {
             x,
             y: top,
             w: column.width,
             h: height,
-            fill: header.then_some(LIGHT_GREY),
+            fill: (row.style == Style::Header).then_some(LIGHT_GREY),
             stroke: Some((BLACK, RULE)),
         });
         for (i, line) in cell_lines(flow, column, text, size).iter().enumerate() {
@@ -87,10 +157,22 @@ fn draw_row(
                 Align::Center => flow
                     .pen
                     .centered(x + column.width / 2.0, baseline, size, line),
+                Align::Right => {
+                    flow.pen
+                        .right_aligned(x + column.width - PAD_X, baseline, size, line)
+                }
             };
-            flow.push(styled(op, BLACK, header));
+            flow.push(styled(op, color, bold));
         }
         x += column.width;
+    }
+    if row.style == Style::Total {
+        flow.push(Op::Line {
+            from: (LEFT, top),
+            to: (x, top),
+            width: TOTALS_RULE,
+            color: BLACK,
+        });
     }
     flow.y = top + height;
 }

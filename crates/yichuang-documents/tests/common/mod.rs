@@ -1,4 +1,4 @@
-//! Realistic notices and the poppler tools that read rendered PDFs back like a person would.
+//! Realistic notices, rendering of notices and sheets to disk, and the poppler tools that read rendered PDFs back like a person would.
 #![allow(dead_code)] // each test binary uses a different part
 
 use std::path::{Path, PathBuf};
@@ -6,7 +6,8 @@ use std::process::Command;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use yichuang_documents::{
-    render_pdf, CjkFont, CorrectionLine, LineProblem, Notice, NoticeBody, NoticeKind,
+    render_pdf, render_sheet_pdf, CjkFont, CorrectionLine, LineProblem, Notice, NoticeBody,
+    NoticeKind, Sheet,
 };
 
 pub const CASE_NO: &str = "431125-SCJ-W03-2026-000007";
@@ -125,7 +126,7 @@ pub fn rejection(reason: &str) -> Notice {
 pub const REJECTION_REASON: &str =
     "申请的经营项目“棋牌室”已依法取消公共场所卫生许可，依法不需要取得行政许可。";
 
-/// A rendered notice on disk. Kept under the target directory (not deleted) so a failing
+/// A rendered notice or sheet on disk. Kept under the target directory (not deleted) so a failing
 /// run leaves the PDF behind to be looked at.
 pub struct Rendered {
     pub pdf: PathBuf,
@@ -133,7 +134,17 @@ pub struct Rendered {
 }
 
 pub fn render(notice: &Notice, name: &str) -> Rendered {
-    let bytes = render_pdf(notice, &font()).expect("render_pdf");
+    save(render_pdf(notice, &font()).expect("render_pdf"), name)
+}
+
+pub fn render_sheet(sheet: &Sheet, name: &str) -> Rendered {
+    save(
+        render_sheet_pdf(sheet, &font()).expect("render_sheet_pdf"),
+        name,
+    )
+}
+
+fn save(bytes: Vec<u8>, name: &str) -> Rendered {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("documents-samples");
     std::fs::create_dir_all(&dir).expect("create sample dir");
     let pdf = dir.join(format!("{name}.pdf"));

@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "override_incomplete" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete" | "approval_pending" | "approval_mismatch" | "extension_not_allowed" | "extension_days" | "extension_already_granted" | "handed_over" | "not_owner" | "not_handed_over" | "backup_required" | "nothing_to_hand_over" | "fee_no_standard" | "fee_bad_reduction" | "fee_reason_required" | "fee_bad_payment_code" | "fee_bad_receipt_no" | "fee_already_voided" | "fee_not_now" | "fee_already_charged" | "fee_not_found" | "applicant_only" | "staff_only" | "already_evaluated" | "unknown_reason" | "no_rectification" | "follow_up_first" | "follow_up_done" | "handover_required" | "handover_state" | "no_rating_invitation";
 
 export type Lang = "zh-CN" | "en";
 
@@ -21,7 +21,7 @@ data_dir: string, };
 
 export type LoginRequest = { username: string, password: string, };
 
-export type Role = "clerk" | "chief_rep" | "supervisor" | "admin";
+export type Role = "clerk" | "chief_rep" | "supervisor" | "admin" | "applicant";
 
 export type SessionUser = { user_id: string, username: string, name: string, role: Role, department_code: string, };
 
@@ -365,13 +365,50 @@ decision: Decision | null,
 /**
  * How the result reached the applicant (出件).
  */
-result: ResultIssued | null, };
+result: ResultIssued | null, 
+/**
+ * The approval asked for and not yet decided.
+ */
+pending_approval: ApprovalRequest | null, 
+/**
+ * A chief representative's permission for the next correction notice to ask for
+ * materials the first did not name; used up by that notice.
+ */
+granted_override: ChiefRepOverride | null, 
+/**
+ * AB岗: the backup clerk working this case for its owner, while a handover lasts.
+ */
+holder: Holder | null, 
+/**
+ * Bumped by every handover and return: the owner's writes from before it are fenced.
+ */
+owner_epoch: number, 
+/**
+ * Fees charged (voids are kept on the charge).
+ */
+fees: Array<FeeCharge>, 
+/**
+ * The applicant's ratings, oldest first (at most two: the second after rectification).
+ */
+evaluations: Array<Evaluation>, 
+/**
+ * What a bad rating opened.
+ */
+rectification: Rectification | null, };
 
 export type Approval = { approved: boolean, by_id: string, by: string, at: string, 
 /**
  * The seal used (审批专用章), for an approval.
  */
-seal: string | null, opinion: string | null, };
+seal: string | null, opinion: string | null, 
+/**
+ * What was approved or returned.
+ */
+subject: ApprovalSubject, 
+/**
+ * Why a given approval no longer holds (a special procedure came after it).
+ */
+cancelled: string | null, };
 
 export type Decision = { "type": "granted" } | { "type": "denied", reason: string, legal_basis: string, };
 
@@ -387,15 +424,23 @@ export type CaseEvent = {
 /**
  * 1, 2, 3… within the case.
  */
-seq: number, at: string, actor: string, actor_id: string, workstation: string, what: EventKind, from: CaseState | null, to: CaseState, 
+seq: number, at: string, actor: string, actor_id: string, workstation: string, 
+/**
+ * Under an A/B handover, the clerk B acted for ("B on behalf of A").
+ */
+on_behalf_of: string | null, what: EventKind, from: CaseState | null, to: CaseState, 
 /**
  * Reason, notice number, or what changed, in the words recorded.
  */
 note: string | null, };
 
-export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided" | "result_issued";
+export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided" | "result_issued" | "approval_requested" | "approval_decided" | "handed_over" | "handed_back" | "fee_charged" | "fee_voided" | "evaluated" | "followed_up" | "rectified";
 
-export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, };
+export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, 
+/**
+ * The fee standard, if the item may be charged (DOMAIN.md rule 6).
+ */
+fee: FeeStandard | null, };
 
 export type Office = { region_code: string, department_code: string, window_code: string, center_name: string, department_name: string, window_name: string, };
 
@@ -407,7 +452,7 @@ situation: string | null, status: MaterialStatus, };
 
 export type MaterialStatus = { "status": "pending" } | { "status": "received" } | { "status": "missing" } | { "status": "defective", reason: string, };
 
-export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice", chief_rep_override: ChiefRepOverride | null, } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
+export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice" } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", subject: ApprovalSubject, note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "hand_over", handover_id: string, to_id: string, to_name: string, reason: string, } | { "type": "take_back" } | { "type": "charge_fee", fee: FeeInput, } | { "type": "void_fee", seq: number, reason: string, } | { "type": "evaluate", rating: Rating, reasons: Array<string>, comment: string | null, } | { "type": "follow_up", note: string, } | { "type": "rectify", note: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
 
 export type LineUpdate = { code: string, status: MaterialStatus, };
 
@@ -451,6 +496,160 @@ export type Deadlines = { promised: string, statutory: string | null, paused_day
 
 export type Card = "yellow" | "red";
 
+export type ApprovalSubject = { "type": "decision", decision: Decision, } | { "type": "extension", days: number, reason: string, } | { "type": "notice_override", reason: string, };
+
+export type ApprovalRequest = { subject: ApprovalSubject, note: string | null, by_id: string, by: string, at: string, };
+
+export type Holder = { user_id: string, name: string, 
+/**
+ * The owner (A).
+ */
+for_id: string, for_name: string, 
+/**
+ * The window-wide handover this is part of (its sheet).
+ */
+handover_id: string, since: string, };
+
+export type FeeInput = { adjustment: FeeAdjustment, method: PaymentMethod, 
+/**
+ * 非税收入缴款码: 20 digits (none for an exemption).
+ */
+payment_code: string, 
+/**
+ * 财政电子票据号: 8 to 12 digits (none for an exemption).
+ */
+receipt_no: string, };
+
+export type FeeAdjustment = { "type": "standard" } | { "type": "reduced", amount_cents: number, reason: string, } | { "type": "exempt", reason: string, };
+
+export type PaymentMethod = "cash" | "bank_card" | "scan";
+
+export type FeeCharge = { 
+/**
+ * 1, 2, 3… within the case.
+ */
+seq: number, standard_name: string, standard_cents: number, charged_cents: number, adjustment: FeeAdjustment, method: PaymentMethod, payment_code: string | null, receipt_no: string | null, at: string, by_id: string, by: string, voided: FeeVoid | null, };
+
+export type FeeVoid = { reason: string, at: string, by: string, };
+
+export type CashLine = { charged_cents: number, 
+/**
+ * Refunded this day (of charges from this day or earlier).
+ */
+voided_cents: number, 
+/**
+ * charged − voided: negative on a day with more refunds than takings.
+ */
+collected_cents: number, 
+/**
+ * Charges made this day.
+ */
+count: number, };
+
+export type Rating = "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+
+export type Evaluation = { rating: Rating, reasons: Array<string>, comment: string | null, at: string, 
+/**
+ * Where it was given (the applicant-facing screen's workstation).
+ */
+workstation: string, };
+
+export type Rectification = { opened_at: string, 
+/**
+ * The follow-up call is due by the end of this day (1 working day).
+ */
+follow_up_due: string, 
+/**
+ * The rectification is due by the end of this day (15 working days).
+ */
+rectify_due: string, follow_up: TaskStep | null, rectified: TaskStep | null, };
+
+export type TaskStep = { note: string, at: string, by: string, };
+
+export type SheetLine = { case_id: string, case_no: string, item_name: string, applicant_name: string, state: CaseState, due_date: string | null, 
+/**
+ * What is pending: an approval, the result, a notice answer, a rectification.
+ */
+pending: string, };
+
+export type Colleague = { user_id: string, username: string, name: string, };
+
+export type HandoverInfo = { id: string, from_id: string, from_name: string, to_id: string, to_name: string, reason: string, expected_return: string | null, started_at: string, ended_at: string | null, handed: Array<SheetLine>, returned: Array<SheetLine> | null, };
+
+export type HandoverOverview = { 
+/**
+ * The handover under way at this window, if any.
+ */
+active: HandoverInfo | null, 
+/**
+ * Who may take over (the department's other clerks and chief representatives).
+ */
+colleagues: Array<Colleague>, 
+/**
+ * What the logged-in clerk would hand over now.
+ */
+open_cases: Array<SheetLine>, history: Array<HandoverInfo>, };
+
+export type StartHandoverRequest = { to_username: string, 
+/**
+ * B's own password: B confirms at A's window.
+ */
+to_password: string, 
+/**
+ * 请假 / 会议 / 下班 / …
+ */
+reason: string, expected_return: string | null, };
+
+export type ReturnHandoverRequest = { 
+/**
+ * A's password: A confirms taking the window back.
+ */
+owner_password: string, };
+
+export type HandoverSheetRequest = { handover_id: string, 
+/**
+ * The return sheet instead of the handover sheet.
+ */
+back: boolean, 
+/**
+ * Open it in the system viewer to print.
+ */
+print: boolean, };
+
+export type DocumentFile = { path: string, };
+
+export type CashReportRequest = { day: string, 
+/**
+ * Open the PDF in the system viewer to print (the on-screen figures are returned too).
+ */
+print: boolean, };
+
+export type CashRow = { clerk_id: string, clerk: string, method: PaymentMethod, line: CashLine, };
+
+export type CashEntry = { case_id: string, case_no: string, charge: FeeCharge, };
+
+export type CashReportView = { day: string, window_name: string, rows: Array<CashRow>, 
+/**
+ * The window's totals per payment method.
+ */
+by_method: Array<[PaymentMethod, CashLine]>, total: CashLine, entries: Array<CashEntry>, 
+/**
+ * The PDF, when asked to print.
+ */
+file: DocumentFile | null, };
+
+export type RatingPrompt = { case_id: string, case_no: string, item_name: string, 
+/**
+ * The applicant's name, masked (the screen faces the hall).
+ */
+applicant: string, window_name: string, clerk: string, 
+/**
+ * Reason codes and their labels.
+ */
+reasons: Array<[string, string]>, };
+
+export type RatingSubmitRequest = { action_key: string, case_id: string, rating: Rating, reasons: Array<string>, comment: string | null, };
+
 /** Every command of the workstation, one typed function each. */
 export const api = {
   settingsGet: (): Promise<Settings> => call("settings_get", null),
@@ -486,4 +685,14 @@ export const api = {
   syncNow: (): Promise<SyncStatus> => call("sync_now", null),
   syncEnroll: (req: EnrollRequest): Promise<SyncStatus> => call("sync_enroll", req),
   syncConflicts: (): Promise<Array<Conflict>> => call("sync_conflicts", null),
+  sessionEndShift: (): Promise<SessionState> => call("session_end_shift", null),
+  handoverOverview: (): Promise<HandoverOverview> => call("handover_overview", null),
+  handoverStart: (req: StartHandoverRequest): Promise<HandoverInfo> => call("handover_start", req),
+  handoverReturn: (req: ReturnHandoverRequest): Promise<HandoverInfo> => call("handover_return", req),
+  handoverSheet: (req: HandoverSheetRequest): Promise<DocumentFile> => call("handover_sheet", req),
+  cashReport: (req: CashReportRequest): Promise<CashReportView> => call("cash_report", req),
+  ratingInvite: (req: CaseRequest): Promise<RatingPrompt> => call("rating_invite", req),
+  ratingCancel: (): Promise<RatingPrompt | null> => call("rating_cancel", null),
+  ratingPrompt: (): Promise<RatingPrompt | null> => call("rating_prompt", null),
+  ratingSubmit: (req: RatingSubmitRequest): Promise<RatingPrompt | null> => call("rating_submit", req),
 } as const;

@@ -23,6 +23,12 @@ fn accepted_food_licence(w: &mut World) -> Case {
         .case
 }
 
+fn grant() -> ApprovalSubject {
+    ApprovalSubject::Decision {
+        decision: Decision::Granted,
+    }
+}
+
 fn approve(seal: &str) -> CaseCommand {
     CaseCommand::Approve {
         seal: seal.into(),
@@ -38,6 +44,7 @@ fn only_the_chief_representative_approves_and_the_approval_names_the_seal() {
         .run(
             &case,
             CaseCommand::RequestApproval {
+                subject: grant(),
                 note: "现场核查已完成".into(),
             },
             "2026-03-03 10:00",
@@ -83,6 +90,7 @@ fn a_case_that_needs_approval_is_completed_only_after_the_last_decision_approved
         .run(
             &case,
             CaseCommand::RequestApproval {
+                subject: grant(),
                 note: String::new(),
             },
             "2026-03-03 10:00",
@@ -121,6 +129,7 @@ fn a_case_that_needs_approval_is_completed_only_after_the_last_decision_approved
         .run(
             &case,
             CaseCommand::RequestApproval {
+                subject: grant(),
                 note: "已核实".into(),
             },
             "2026-03-04 10:00",
@@ -158,6 +167,7 @@ fn an_item_without_the_approval_flag_is_completed_directly_and_a_denial_needs_it
         w.run(
             &case,
             CaseCommand::RequestApproval {
+                subject: grant(),
                 note: String::new()
             },
             "2026-03-02 10:00"
@@ -196,5 +206,67 @@ fn an_immediate_item_flagged_for_approval_is_never_completed_on_the_spot() {
     assert_eq!(
         w.run(&case, CaseCommand::CompleteOnTheSpot, "2026-03-02 09:02"),
         Err(CaseError::ApprovalRequired)
+    );
+}
+
+#[test]
+fn the_approval_binds_the_decision_and_a_later_special_procedure_cancels_it() {
+    let mut w = World::new();
+    let case = accepted_food_licence(&mut w);
+    let case = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                subject: grant(),
+                note: String::new(),
+            },
+            "2026-03-03 10:00",
+        )
+        .expect("requested")
+        .case;
+    w.actor = chief_rep();
+    let case = w
+        .run(&case, approve("审批专用章（一）"), "2026-03-03 10:30")
+        .expect("approved")
+        .case;
+    w.actor = clerk();
+    let denied = CaseCommand::Complete {
+        decision: Decision::Denied {
+            reason: "场所不符".into(),
+            legal_basis: "第十九条".into(),
+        },
+    };
+    assert_eq!(
+        w.run(&case, &denied, "2026-03-03 11:00"),
+        Err(CaseError::ApprovalMismatch),
+        "a grant was approved, not a denial"
+    );
+    let suspended = w
+        .run(
+            &case,
+            CaseCommand::Suspend {
+                procedure: "现场核查".into(),
+                reason: "群众举报场所变更".into(),
+                legal_basis: "《行政许可法》第四十五条".into(),
+            },
+            "2026-03-03 11:00",
+        )
+        .expect("suspended")
+        .case;
+    assert!(suspended.approvals.last().unwrap().cancelled.is_some());
+    let resumed = w
+        .run(&suspended, CaseCommand::Resume, "2026-03-05 09:00")
+        .expect("resumed")
+        .case;
+    assert_eq!(
+        w.run(
+            &resumed,
+            CaseCommand::Complete {
+                decision: Decision::Granted
+            },
+            "2026-03-05 10:00"
+        ),
+        Err(CaseError::ApprovalRequired),
+        "the facts may have changed: approve again"
     );
 }

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 mod approval;
+mod window;
 
 const DEMO: &str = include_str!("../../../../yichuang-app/data/demo-catalog.json");
 
@@ -185,9 +186,7 @@ fn the_full_story_runs_through_correction_to_acceptance_across_spring_festival()
     let e = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-02-10 10:06",
         )
         .expect("notice");
@@ -252,9 +251,7 @@ fn a_notice_is_refused_while_a_material_is_unchecked() {
     let err = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-03-02 10:01",
         )
         .expect_err("refused");
@@ -269,9 +266,7 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
         .run(&case, mark(&case, &[1]), "2026-03-02 10:01")
         .expect("ticked")
         .case;
-    let issue = CaseCommand::IssueCorrectionNotice {
-        chief_rep_override: None,
-    };
+    let issue = CaseCommand::IssueCorrectionNotice;
     let case = w
         .run(&case, issue.clone(), "2026-03-02 10:02")
         .expect("first")
@@ -285,22 +280,55 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
         .expect("ticked")
         .case;
     let err = w
-        .run(&case, issue, "2026-03-04 10:02")
+        .run(&case, &issue, "2026-03-04 10:02")
         .expect_err("refused");
     assert_eq!(
         err,
         CaseError::OneTimeRule(vec![case.checklist[2].name.clone()])
     );
     assert!(err.message(Lang::ZhCn).contains("首席代表"));
-    let with_override = CaseCommand::IssueCorrectionNotice {
-        chief_rep_override: Some(ChiefRepOverride {
-            chief_rep: "赵局".into(),
-            reason: "申请人变更经营场所，需补充新场所证明".into(),
-        }),
+    // The clerk asks; the logged-in chief representative approves; the override is used up
+    // by the notice it allowed.
+    let case = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                subject: ApprovalSubject::NoticeOverride {
+                    reason: "申请人变更经营场所，需补充新场所证明".into(),
+                },
+                note: String::new(),
+            },
+            "2026-03-04 10:03",
+        )
+        .expect("asked")
+        .case;
+    assert_eq!(case.state, CaseState::Reviewing, "review goes on meanwhile");
+    assert_eq!(
+        w.run(&case, &issue, "2026-03-04 10:04")
+            .expect_err("not yet approved"),
+        CaseError::OneTimeRule(vec![case.checklist[2].name.clone()])
+    );
+    let clerk = w.actor.clone();
+    w.actor = Actor {
+        user_id: "u-zhou".into(),
+        name: "周敏".into(),
+        role: Role::ChiefRep,
     };
+    let case = w
+        .run(
+            &case,
+            CaseCommand::Approve {
+                seal: "审批专用章（一）".into(),
+                opinion: None,
+            },
+            "2026-03-04 10:05",
+        )
+        .expect("approved")
+        .case;
+    w.actor = clerk;
     let e = w
-        .run(&case, with_override, "2026-03-04 10:03")
-        .expect("allowed with override");
+        .run(&case, &issue, "2026-03-04 10:06")
+        .expect("allowed with the approved override");
     let NoticeContent::Correction {
         chief_rep_override, ..
     } = &e.notices[0].content
@@ -309,8 +337,10 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
     };
     assert_eq!(
         chief_rep_override.as_ref().map(|o| o.chief_rep.as_str()),
-        Some("赵局")
+        Some("周敏"),
+        "the notice names the chief representative who approved, not a typed name"
     );
+    assert_eq!(e.case.granted_override, None, "used up");
 }
 
 #[test]
@@ -324,9 +354,7 @@ fn no_notice_within_five_working_days_means_accepted_on_receipt() {
     let err = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-03-10 10:01",
         )
         .expect_err("too late");
@@ -422,9 +450,7 @@ fn a_voided_correction_notice_keeps_its_number_and_reopens_review() {
     let case = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-03-02 09:06",
         )
         .expect("notice")
@@ -463,9 +489,7 @@ fn an_answered_correction_notice_cannot_be_voided_to_widen_the_next_one() {
         .run(&case, mark(&case, &[1]), "2026-03-02 09:01")
         .expect("ticked")
         .case;
-    let issue = CaseCommand::IssueCorrectionNotice {
-        chief_rep_override: None,
-    };
+    let issue = CaseCommand::IssueCorrectionNotice;
     let case = w
         .run(&case, &issue, "2026-03-02 09:02")
         .expect("first")
@@ -605,12 +629,7 @@ fn to_command(case: &Case, (op, marks, flag): &(u8, Vec<u8>, bool)) -> CaseComma
                 })
                 .collect(),
         },
-        2 | 3 => CaseCommand::IssueCorrectionNotice {
-            chief_rep_override: flag.then(|| ChiefRepOverride {
-                chief_rep: "赵局".into(),
-                reason: "新情况".into(),
-            }),
-        },
+        2 | 3 => CaseCommand::IssueCorrectionNotice,
         4 => CaseCommand::CorrectionReceived,
         5 => CaseCommand::Accept,
         6 => CaseCommand::Suspend {
@@ -773,9 +792,7 @@ fn an_earlier_answered_correction_notice_cannot_be_voided_while_a_later_one_is_p
     let case = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-03-02 09:02",
         )
         .expect("first notice")
@@ -792,9 +809,7 @@ fn an_earlier_answered_correction_notice_cannot_be_voided_while_a_later_one_is_p
     let case = w
         .run(
             &case,
-            CaseCommand::IssueCorrectionNotice {
-                chief_rep_override: None,
-            },
+            CaseCommand::IssueCorrectionNotice,
             "2026-03-03 09:02",
         )
         .expect("second notice, within the first")

@@ -1,4 +1,5 @@
-//! A yellow or red card raised by a workstation's watcher. Every PC of the department may
+//! A yellow or red card raised by a workstation's watcher (a deadline's, or a late
+//! rectification task's). Every PC of the department may
 //! raise the same card; the county keeps the first.
 
 use super::rule::{refuse, RunError};
@@ -22,7 +23,10 @@ pub(super) async fn raise(
         .get("due")
         .and_then(|v| v.as_str())
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let (Some(due), true) = (due, level == "yellow" || level == "red") else {
+    let (Some(due), true) = (
+        due,
+        matches!(level, "yellow" | "red" | "follow_up_late" | "rectify_late"),
+    ) else {
         return Err(refuse(RejectCode::Malformed, "预警内容无效。"));
     };
     if county::load_for_update(tx, &case_id).await?.is_none() {

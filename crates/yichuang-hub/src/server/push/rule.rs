@@ -7,7 +7,7 @@ use crate::county;
 use crate::server::Scope;
 use sqlx::types::Json as SqlJson;
 use sqlx::PgConnection;
-use yichuang_core::case::{CaseMutation, MutationBody, MutationError, Role};
+use yichuang_core::case::{CaseCommand, CaseMutation, MutationBody, MutationError, Role};
 use yichuang_core::catalog::ServiceItem;
 use yichuang_core::{Lang, WorkCalendar};
 use yichuang_sync::{OutboxMutation, RejectCode};
@@ -41,7 +41,25 @@ pub(super) async fn run(
     if mutation.name() != m.kind || Some(&mutation.case_id) != m.case_id.as_ref() {
         return Err(refuse(RejectCode::Malformed, "操作内容与同步记录不一致。"));
     }
-    // The actor must be an active user of this department at the county, in a role that
+    // A rating is the applicant's, given on the window's applicant-facing screen: no county
+    // user stands behind it, and no county user may give one (the core rule refuses any
+    // other role; the fixed pseudo-actor keeps a clerk's id out of it).
+    let rating = matches!(
+        &mutation.body,
+        MutationBody::Command {
+            command: CaseCommand::Evaluate { .. }
+        }
+    );
+    if rating {
+        if mutation.actor.role != Role::Applicant || mutation.actor.user_id != "applicant" {
+            return Err(refuse(
+                RejectCode::RuleRefused,
+                "评价只能由申请人在评价屏上作出，工作人员不能代为评价。",
+            ));
+        }
+        mutation.actor.name = "申请人".into();
+    }
+    // Anyone else must be an active user of this department at the county, in a role that
     // works cases; their name and role are the county's, whatever the payload says.
     let actor: Option<(String, String, bool)> = sqlx::query_as(
         "SELECT name, role, active FROM app_user WHERE user_id = $1 AND department_code = $2",
@@ -56,6 +74,7 @@ pub(super) async fn run(
         .and_then(|(_, role, _)| Role::parse(role))
         .filter(|r| r.works_cases());
     match (actor, role) {
+        _ if rating => {}
         (Some((name, _, _)), Some(role)) => {
             mutation.actor.name = name;
             mutation.actor.role = role;
@@ -75,6 +94,26 @@ pub(super) async fn run(
         // Version AND fingerprint: two windows can each reach "version 2" by different
         // actions; only the very same case counts as unchanged.
         if !mutation.is_based_on(c) {
+            // The owner's write from before a handover (e.g. offline at another PC) is
+            // fenced: the case moved to the backup clerk and its owner epoch moved on.
+            if let Some(h) = c
+                .holder
+                .as_ref()
+                .filter(|_| c.owner == mutation.actor.user_id)
+            {
+                return Err(refuse(
+                    RejectCode::CaseChanged,
+                    format!(
+                        "办件 {} 已于 {} 交接给 {}（AB岗，交接轮次 {}），{} 在交接后的操作未生效；请与 {} 联系或交回后再办理。",
+                        c.case_no,
+                        h.since.format("%Y-%m-%d %H:%M"),
+                        h.name,
+                        c.owner_epoch,
+                        mutation.actor.name,
+                        h.name
+                    ),
+                ));
+            }
             return Err(refuse(
                 RejectCode::CaseChanged,
                 format!(
