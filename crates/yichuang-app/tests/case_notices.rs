@@ -340,8 +340,12 @@ async fn a_completed_case_gets_its_completion_notice_and_its_result_is_issued_on
         .expect("accepted");
     assert!(d.allowed.contains(&Action::Complete));
     assert!(
-        !d.allowed.contains(&Action::RequestApproval),
-        "no approval is offered for an item that needs none"
+        d.allowed.contains(&Action::RequestApproval),
+        "an extension of the time limit may be asked for any accepted case"
+    );
+    assert!(
+        !d.allowed.contains(&Action::Approve),
+        "nothing to approve while nothing is asked"
     );
     let early = act(
         &c.app,

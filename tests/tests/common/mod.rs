@@ -268,13 +268,23 @@ impl Window {
             .to_string()
     }
 
-    /// Takes an intake; returns the case id.
+    /// Takes an intake of a food business licence (approval required).
     pub async fn intake(&self, key: &str, applicant_seq: u32) -> cases::CaseDetail {
+        self.intake_item(key, "000102002000", applicant_seq).await
+    }
+
+    /// Takes an intake of `item`.
+    pub async fn intake_item(
+        &self,
+        key: &str,
+        item: &str,
+        applicant_seq: u32,
+    ) -> cases::CaseDetail {
         cases::intake(
             &self.app,
             cases::IntakeRequest {
                 action_key: key.into(),
-                item_code: "000102002000".into(),
+                item_code: item.into(),
                 applicant: ApplicantInput::Person {
                     name: format!("申请人{applicant_seq}"),
                     id_number: resident_id(applicant_seq),

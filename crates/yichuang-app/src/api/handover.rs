@@ -529,11 +529,12 @@ pub async fn sheet(app: &App, req: HandoverSheetRequest) -> Result<DocumentFile,
             ("办件数".into(), lines.len().to_string()),
         ],
         columns: vec![
-            SheetColumn::new("办件编号", 3.0, SheetAlign::Left),
+            // Wide enough for a whole case number on one line.
+            SheetColumn::new("办件编号", 4.4, SheetAlign::Left),
             SheetColumn::new("事项", 3.0, SheetAlign::Left),
-            SheetColumn::new("申请人", 1.6, SheetAlign::Left),
+            SheetColumn::new("申请人", 1.4, SheetAlign::Left),
             SheetColumn::new("承诺期限", 1.6, SheetAlign::Center),
-            SheetColumn::new("待办事项", 3.0, SheetAlign::Left),
+            SheetColumn::new("待办事项", 2.6, SheetAlign::Left),
         ],
         rows: lines
             .iter()

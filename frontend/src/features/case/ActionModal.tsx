@@ -1,8 +1,8 @@
-// A modal form for an action that needs words (reason, legal basis, procedure, chief
-// representative, seal, opinion) or a choice (the decision of 办结). Its action key is made
+// A modal form for an action that needs words (reason, legal basis, procedure, seal, opinion,
+// a fee's receipt) or a choice (the decision of 办结). Its action key is made
 // when it opens and reused for every retry of this submission; a refusal is shown inside and
-// the modal stays open. Fields are required unless marked optional; a field tied to a choice
-// is shown (and checked) only while that choice is made.
+// the modal stays open. Fields are required unless marked optional, and may check their format
+// before anything is sent; a field tied to choices is shown (and checked) only while they are made.
 import { Alert, AutoComplete, Form, Input, Modal, Radio, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { toIpcError, type IpcError } from "../../lib/ipc";
@@ -21,11 +21,31 @@ export type ModalField = {
   optional?: boolean;
   /** A choice among these (radio buttons) instead of text; the value is the choice's. */
   choices?: readonly { value: string; label: MessageKey }[];
-  /** Shown, and required, only while another field holds this value. */
-  shownWhen?: { field: string; value: string };
+  /** Shown, and required, only while other fields hold these values (all of them). */
+  shownWhen?: FieldCondition | readonly FieldCondition[];
   /** Shown under the field while it is shown. */
   extra?: MessageKey;
+  /** Shown under the field, already in words (e.g. with a number in it). */
+  extraText?: string;
+  /** Checks a filled-in value before anything is sent: the problem in words, or `null`. */
+  check?: (value: string) => string | null;
 };
+
+/** Another field holding this value (or one of these values). */
+export type FieldCondition = { field: string; value: string | readonly string[] };
+
+function conditionsOf(f: ModalField): readonly FieldCondition[] {
+  if (!f.shownWhen) return [];
+  return "field" in f.shownWhen ? [f.shownWhen as FieldCondition] : (f.shownWhen as readonly FieldCondition[]);
+}
+
+/** Whether `f` is shown for these values. */
+export function isShown(f: ModalField, value: (field: string) => unknown): boolean {
+  return conditionsOf(f).every((c) => {
+    const v = value(c.field);
+    return typeof c.value === "string" ? v === c.value : c.value.some((x) => x === v);
+  });
+}
 
 type Props = {
   title: string;
@@ -72,7 +92,7 @@ export function ActionModal({
       // The key already stands for a different, committed submission: this one needs its own.
       if (err.code === "action_key_reused") setKey(newActionKey());
       // Messages about a field sit on it (earlier ones cleared); the alert says the rest.
-      const shown = fields.filter((f) => !f.shownWhen || values[f.shownWhen.field] === f.shownWhen.value);
+      const shown = fields.filter((f) => isShown(f, (name) => values[name]));
       showFieldErrors(form, err.fields, shown.map((f) => f.name));
       setFailure(err);
     } finally {
@@ -109,17 +129,15 @@ export function ActionModal({
           onValuesChange={(changed) => clearEditedFieldErrors(form, changed)}
         >
           {fields.map((f) => {
-            const when = f.shownWhen;
-            if (!when) return <FieldItem key={f.name} field={f} />;
+            const when = conditionsOf(f);
+            if (when.length === 0) return <FieldItem key={f.name} field={f} />;
             return (
               <Form.Item
                 key={f.name}
                 noStyle
-                shouldUpdate={(prev, next) => prev[when.field] !== next[when.field]}
+                shouldUpdate={(prev, next) => when.some((c) => prev[c.field] !== next[c.field])}
               >
-                {({ getFieldValue }) =>
-                  getFieldValue(when.field) === when.value ? <FieldItem field={f} /> : null
-                }
+                {({ getFieldValue }) => (isShown(f, getFieldValue) ? <FieldItem field={f} /> : null)}
               </Form.Item>
             );
           })}
@@ -132,15 +150,27 @@ export function ActionModal({
   );
 }
 
+/** Runs a field's own check on a filled-in value (an empty one is the `required` rule's). */
+function checked(check: (value: string) => string | null, v: unknown): Promise<void> {
+  const text = typeof v === "string" ? v.trim() : "";
+  if (text === "") return Promise.resolve();
+  const problem = check(text);
+  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+}
+
 function FieldItem({ field: f }: { field: ModalField }) {
   const t = useT();
+  const check = f.check;
   const testId = `modal-field-${f.name}`;
   return (
     <Form.Item
       name={f.name}
       label={f.optional ? `${t(f.label)}${t("modal.optional")}` : t(f.label)}
-      extra={f.extra ? t(f.extra) : undefined}
-      rules={f.optional ? [] : [{ required: true, whitespace: true, message: t("form.required") }]}
+      extra={f.extraText ?? (f.extra ? t(f.extra) : undefined)}
+      rules={[
+        ...(f.optional ? [] : [{ required: true, whitespace: true, message: t("form.required") }]),
+        ...(check ? [{ validator: (_: unknown, v: unknown) => checked(check, v) }] : []),
+      ]}
     >
       {f.choices ? (
         <Radio.Group data-testid={testId}>

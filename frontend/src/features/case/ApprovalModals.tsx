@@ -1,6 +1,9 @@
 // The chief representative's two decisions on a case awaiting approval (首席代表审批), as
 // modals shared by the case page and the 审批 page: 审批同意 records the seal used (pre-filled
-// 审批专用章) and an optional opinion; 退回 needs the opinion that sends the case back.
+// 审批专用章) and an optional opinion; 退回 needs the opinion that sends the case back. Both
+// show what is being decided (the pending request's subject).
+import { Alert } from "antd";
+import type { ReactNode } from "react";
 import type { CaseCommand } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { ActionModal, type ModalField } from "./ActionModal";
@@ -11,6 +14,8 @@ export const APPROVAL_SEAL = "审批专用章";
 type Props = {
   /** Defaults to the action's name (the 审批 page adds the case number). */
   title?: string;
+  /** What is being decided (the pending request's subject), shown above the fields. */
+  intro?: ReactNode;
   onSubmit: (command: CaseCommand, actionKey: string) => Promise<unknown>;
   onClose: () => void;
 };
@@ -30,11 +35,12 @@ function optionalText(value: string | undefined): string | null {
   return text === "" ? null : text;
 }
 
-export function ApproveModal({ title, onSubmit, onClose }: Props) {
+export function ApproveModal({ title, intro, onSubmit, onClose }: Props) {
   const t = useT();
   return (
     <ActionModal
       title={title ?? t("caseAction.approve")}
+      intro={intro}
       fields={APPROVE_FIELDS}
       initialValues={{ seal: APPROVAL_SEAL }}
       okText={t("caseAction.approve")}
@@ -46,15 +52,30 @@ export function ApproveModal({ title, onSubmit, onClose }: Props) {
   );
 }
 
-export function ReturnModal({ title, onSubmit, onClose }: Props) {
+export function ReturnModal({ title, intro, onSubmit, onClose }: Props) {
   const t = useT();
   return (
     <ActionModal
       title={title ?? t("caseAction.returnWithOpinion")}
+      intro={intro}
       fields={RETURN_FIELDS}
       okText={t("caseAction.returnWithOpinion")}
       onClose={onClose}
       onSubmit={(v, key) => onSubmit({ type: "return_with_opinion", opinion: v.opinion ?? "" }, key)}
+    />
+  );
+}
+
+/** The pending request's subject above a decision's fields. */
+export function SubjectIntro({ text }: { text: string }) {
+  const t = useT();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="approval-subject"
+      message={t("approval.deciding", { subject: text })}
     />
   );
 }

@@ -20,11 +20,26 @@ const DONE: Record<CaseCommand["type"], MessageKey> = {
   return_with_opinion: "caseDone.returned",
   complete: "caseDone.closed",
   issue_result: "caseDone.resultIssued",
+  hand_over: "caseDone.handedOver",
+  take_back: "caseDone.takenBack",
+  charge_fee: "caseDone.feeCharged",
+  void_fee: "caseDone.feeVoided",
+  // Never sent from the counter window (the applicant rates on the rating screen).
+  evaluate: "caseDone.evaluated",
+  follow_up: "caseDone.followedUp",
+  rectify: "caseDone.rectified",
 };
 
 export function doneMessageKey(command: CaseCommand): MessageKey {
   // A denial is a completion too (办结), but the clerk is told which decision was recorded.
   if (command.type === "complete" && command.decision.type === "denied") return "caseDone.closedDenied";
+  // An extension or a notice override is asked for too, but the clerk is told which.
+  if (command.type === "request_approval" && command.subject.type === "extension") {
+    return "caseDone.extensionRequested";
+  }
+  if (command.type === "request_approval" && command.subject.type === "notice_override") {
+    return "caseDone.overrideRequested";
+  }
   return DONE[command.type];
 }
 

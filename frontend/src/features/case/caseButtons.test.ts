@@ -69,4 +69,25 @@ describe("caseButtons", () => {
     expect(caseButtons([], "promised")).toEqual([]);
     expect(isPrimary("issue_result", "promised")).toBe(true);
   });
+
+  it("offers 报首席代表审批（增加材料） under review only once the one-time rule refused a notice", () => {
+    const reviewing: Action[] = [...REVIEWING, "request_approval"];
+    expect(caseButtons(reviewing, "promised", { chiefRep: false, approvalRequest: "none" })).toEqual([
+      "issue_correction",
+      "accept",
+      "reject",
+      "withdraw",
+    ]);
+    const offered = caseButtons(reviewing, "promised", { chiefRep: false, approvalRequest: "override" });
+    expect(offered).toEqual(["issue_correction", "accept", "request_override", "reject", "withdraw"]);
+    expect(isPrimary("request_override", "promised", offered)).toBe(true);
+  });
+
+  it("hides 提请首席代表审批 when there is nothing to ask for", () => {
+    expect(caseButtons(APPROVED, "promised", { chiefRep: false, approvalRequest: "none" })).toEqual([
+      "complete",
+      "suspend",
+      "withdraw",
+    ]);
+  });
 });

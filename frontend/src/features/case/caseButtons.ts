@@ -14,6 +14,7 @@ export type CaseButton =
   | "accept"
   | "complete_on_the_spot"
   | "request_approval"
+  | "request_override"
   | "complete"
   | "reject"
   | "withdraw"
@@ -29,6 +30,7 @@ export const BUTTON_LABELS: Record<CaseButton, MessageKey> = {
   accept: "caseAction.accept",
   complete_on_the_spot: "caseAction.completeOnTheSpot",
   request_approval: "caseAction.requestApproval",
+  request_override: "caseAction.requestOverride",
   complete: "caseAction.complete",
   reject: "caseAction.reject",
   withdraw: "caseAction.withdraw",
@@ -43,10 +45,17 @@ export function resultDue(c: Pick<Case, "state" | "result">): boolean {
 }
 
 /**
- * Who is looking: only a chief representative (首席代表) gets 审批同意 and 退回. `resultDue`
- * (see `resultDue()`) adds 出件.
+ * What 提请审批 means for this case now: a decision or an extension (`approval`, the default);
+ * under review, after the one-time rule refused a notice, a notice override (`override`,
+ * 报首席代表审批（增加材料）); or nothing to ask for (`none`).
  */
-export type Viewer = { chiefRep: boolean; resultDue?: boolean };
+export type ApprovalRequestOffer = "approval" | "override" | "none";
+
+/**
+ * Who is looking: only a chief representative (首席代表) gets 审批同意 and 退回. `resultDue`
+ * (see `resultDue()`) adds 出件; `approvalRequest` says what 提请审批 would ask for.
+ */
+export type Viewer = { chiefRep: boolean; resultDue?: boolean; approvalRequest?: ApprovalRequestOffer };
 
 const CLERK: Viewer = { chiefRep: false };
 
@@ -74,7 +83,8 @@ export function caseButtons(
   if (has("correction_received")) out.push("correction_received");
   if (has("accept") && itemKind !== "immediate") out.push("accept");
   if (has("complete")) out.push("complete");
-  if (has("request_approval")) out.push("request_approval");
+  if (has("request_approval") && (viewer.approvalRequest ?? "approval") === "approval") out.push("request_approval");
+  if (has("request_approval") && viewer.approvalRequest === "override") out.push("request_override");
   if (has("suspend")) out.push("suspend");
   if (has("resume")) out.push("resume");
   if (has("reject")) out.push("reject");
@@ -97,6 +107,7 @@ export function isPrimary(
     case "approve":
     case "complete":
     case "issue_result":
+    case "request_override":
       return true;
     case "request_approval":
       // Approved already: 办结 is the step; asking again stays possible, but not first.

@@ -118,6 +118,24 @@ export function eventLabel(what: EventKind, t: Translate): string {
       return t("event.notice_voided");
     case "result_issued":
       return t("event.result_issued");
+    case "approval_requested":
+      return t("event.approval_requested");
+    case "approval_decided":
+      return t("event.approval_decided");
+    case "handed_over":
+      return t("event.handed_over");
+    case "handed_back":
+      return t("event.handed_back");
+    case "fee_charged":
+      return t("event.fee_charged");
+    case "fee_voided":
+      return t("event.fee_voided");
+    case "evaluated":
+      return t("event.evaluated");
+    case "followed_up":
+      return t("event.followed_up");
+    case "rectified":
+      return t("event.rectified");
     default: {
       const unreachable: never = what;
       return unreachable;

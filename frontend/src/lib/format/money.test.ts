@@ -1,7 +1,7 @@
 // Tests money formatting from integer fen.
 import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/translate";
-import { feeText, formatFen } from "./money";
+import { feeText, formatFen, parseYuan } from "./money";
 
 describe("formatFen", () => {
   it("formats fen as yuan with two decimals", () => {
@@ -23,5 +23,21 @@ describe("feeText", () => {
     expect(feeText(null, translator("zh-CN"))).toBe("不收费");
     expect(feeText(undefined, translator("en"))).toBe("Free of charge");
     expect(feeText(8000, translator("zh-CN"))).toBe("¥80.00");
+  });
+});
+
+describe("parseYuan", () => {
+  it("reads a typed yuan amount as integer fen", () => {
+    expect(parseYuan("80")).toBe(8000);
+    expect(parseYuan(" 12.5 ")).toBe(1250);
+    expect(parseYuan("0.05")).toBe(5);
+    expect(parseYuan("19.99")).toBe(1999);
+  });
+
+  it("refuses negative amounts, three decimals and words", () => {
+    expect(parseYuan("-1")).toBeNull();
+    expect(parseYuan("1.234")).toBeNull();
+    expect(parseYuan("八十")).toBeNull();
+    expect(parseYuan("")).toBeNull();
   });
 });

@@ -15,3 +15,15 @@ export function formatFen(fen: number): string {
 export function feeText(fen: number | null | undefined, t: Translate): string {
   return fen === null || fen === undefined ? t("fee.free") : formatFen(fen);
 }
+
+/**
+ * A yuan amount typed by the clerk ("80", "12.5", "0.05") as integer fen, without floating
+ * point; `null` for anything else (negative, more than two decimals, not a number).
+ */
+export function parseYuan(text: string): number | null {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const whole = Number.parseInt(m[1] ?? "0", 10);
+  const cents = Number.parseInt((m[2] ?? "").padEnd(2, "0"), 10);
+  return whole * 100 + cents;
+}

@@ -1,5 +1,7 @@
 // English UI strings. Typed against zh-CN.ts so a missing or extra key fails the typecheck.
 import type { MessageKey } from "./zh-CN";
+import { serviceEn } from "./service.en";
+import { workflowsEn } from "./workflows.en";
 
 export const en: Record<MessageKey, string> = {
   "app.title": "Yichuang · Window Workstation",
@@ -11,12 +13,11 @@ export const en: Record<MessageKey, string> = {
   "nav.intake": "Intake",
   "nav.catalog": "Catalog",
   "nav.approvals": "Approvals",
-  "nav.handover": "Handover",
+  "nav.handover": "A/B handover",
   "nav.ledger": "Ledger",
   "nav.settings": "Settings",
 
   "todo.title": "Not available yet",
-  "todo.handover": "Not available yet: department handover comes in a later version.",
   "todo.ledger": "Not available yet: the case ledger comes in a later version.",
 
   "welcome.title": "Welcome to the Yichuang window workstation",
@@ -164,7 +165,6 @@ export const en: Record<MessageKey, string> = {
   "error.nothing_to_correct": "Nothing to correct",
   "error.defect_needs_reason": "A defective material needs a reason",
   "error.one_time_rule": "One-time notification rule",
-  "error.override_incomplete": "Chief representative override incomplete",
   "error.notice_window_passed": "The notice period has passed",
   "error.not_immediate": "Not an on-the-spot item",
   "error.reason_required": "A reason is required",
@@ -282,10 +282,6 @@ export const en: Record<MessageKey, string> = {
   "caseModal.reason": "Reason",
   "caseModal.legalBasis": "Legal basis",
   "caseModal.procedure": "Procedure",
-  "caseModal.chiefRep": "Chief representative",
-  "caseModal.overrideReason": "New facts (why more is asked)",
-  "caseModal.overrideTitle": "Chief representative override",
-  "caseModal.overrideOk": "Record and issue",
   "modal.ok": "OK",
   "modal.cancel": "Cancel",
   "modal.recorded": "What you enter is recorded in the case timeline and the audit log.",
@@ -516,4 +512,6 @@ export const en: Record<MessageKey, string> = {
   "case.resultCounter": "Collected at the window by {name}",
   "case.resultPost": "By post, {trackingNo}",
   "case.resultLine": "{how} · {at} · by {by}",
+  ...workflowsEn,
+  ...serviceEn,
 };

@@ -1,5 +1,9 @@
 // Simplified Chinese UI strings (the default language). Keys must match en.ts exactly.
-export const zhCN = {
+// The window workflows (approvals, handover, fees, ratings) keep theirs in their own files.
+import { serviceZhCN } from "./service.zh-CN";
+import { workflowsZhCN } from "./workflows.zh-CN";
+
+const base = {
   "app.title": "一窗 · 窗口工作台",
   "app.catalogBadge": "目录 {version} · {region}",
   "app.noCatalog": "尚未加载目录",
@@ -9,12 +13,11 @@ export const zhCN = {
   "nav.intake": "收件登记",
   "nav.catalog": "事项目录",
   "nav.approvals": "审批",
-  "nav.handover": "交接",
+  "nav.handover": "AB岗交接",
   "nav.ledger": "台账",
   "nav.settings": "设置",
 
   "todo.title": "此功能尚未开放",
-  "todo.handover": "此功能尚未开放：将在后续版本提供部门交接。",
   "todo.ledger": "此功能尚未开放：将在后续版本提供办件台账。",
 
   "welcome.title": "欢迎使用一窗窗口工作台",
@@ -162,7 +165,6 @@ export const zhCN = {
   "error.nothing_to_correct": "没有需要补正的材料",
   "error.defect_needs_reason": "不符合要求的材料须写明原因",
   "error.one_time_rule": "一次性告知规则",
-  "error.override_incomplete": "首席代表意见不完整",
   "error.notice_window_passed": "告知期限已过",
   "error.not_immediate": "该事项不是即办件",
   "error.reason_required": "请填写理由",
@@ -280,10 +282,6 @@ export const zhCN = {
   "caseModal.reason": "理由",
   "caseModal.legalBasis": "法律依据",
   "caseModal.procedure": "特别程序",
-  "caseModal.chiefRep": "首席代表姓名",
-  "caseModal.overrideReason": "新情况说明（再次告知的理由）",
-  "caseModal.overrideTitle": "首席代表意见",
-  "caseModal.overrideOk": "记录意见并出具",
   "modal.ok": "确定",
   "modal.cancel": "取消",
   "modal.recorded": "所填内容将记入办件过程和审计日志。",
@@ -515,5 +513,7 @@ export const zhCN = {
   "case.resultPost": "邮寄 {trackingNo}",
   "case.resultLine": "{how} · {at} · 经办 {by}",
 } as const satisfies Record<string, string>;
+
+export const zhCN = { ...base, ...workflowsZhCN, ...serviceZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

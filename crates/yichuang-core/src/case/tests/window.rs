@@ -444,3 +444,65 @@ fn an_extension_needs_the_chief_representative_and_moves_the_due_dates() {
         Err(CaseError::ExtensionAlreadyGranted)
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whoever acts, in any order, with handovers and returns in between: while a case is
+    /// handed over nothing is ever written by its owner except the return, everything B
+    /// writes says "for A", and each handover or return moves the owner epoch by one.
+    #[test]
+    fn handover_fencing_holds_for_any_interleaving_of_owner_and_backup(
+        steps in proptest::collection::vec((0u8..3, 0u8..6), 1..30),
+    ) {
+        let mut w = World::new();
+        let mut case = accepted(&mut w, "000102003000");
+        let mut minute = 0;
+        for (who, what) in steps {
+            minute += 1;
+            w.actor = match who { 0 => clerk(), 1 => backup(), _ => chief_rep() };
+            let cmd = match what {
+                0 => hand_over(),
+                1 => CaseCommand::TakeBack,
+                2 => CaseCommand::Suspend {
+                    procedure: "现场核查".into(),
+                    reason: "核查".into(),
+                    legal_basis: "第四十五条".into(),
+                },
+                3 => CaseCommand::Resume,
+                4 => CaseCommand::Complete { decision: Decision::Granted },
+                _ => CaseCommand::IssueResult {
+                    delivery: ResultDelivery::Counter { collected_by: "张三".into() },
+                },
+            };
+            let stamp = format!("2026-03-03 {:02}:{:02}", 9 + minute / 60, minute % 60);
+            let before = case.clone();
+            match w.run(&before, &cmd, &stamp) {
+                Ok(e) => {
+                    let held = before.holder.clone();
+                    if let Some(h) = &held {
+                        if w.actor.user_id == before.owner {
+                            prop_assert!(matches!(cmd, CaseCommand::TakeBack), "the owner wrote under a handover");
+                        }
+                        if w.actor.user_id == h.user_id {
+                            for ev in &e.events {
+                                prop_assert_eq!(ev.on_behalf_of.as_deref(), Some("李娜"));
+                            }
+                        }
+                    }
+                    let moved = matches!(cmd, CaseCommand::HandOver { .. } | CaseCommand::TakeBack);
+                    prop_assert_eq!(e.case.owner_epoch, before.owner_epoch + u32::from(moved && !e.events.is_empty()));
+                    case = e.case;
+                }
+                Err(err) => {
+                    if before.holder.is_some()
+                        && w.actor.user_id == before.owner
+                        && !matches!(cmd, CaseCommand::TakeBack)
+                    {
+                        prop_assert_eq!(err, CaseError::HandedOver("王芳".into()));
+                    }
+                }
+            }
+        }
+    }
+}
