@@ -22,6 +22,10 @@ use tempfile::TempDir;
 pub const USERNAME: &str = "lina";
 pub const USER_NAME: &str = "李娜";
 pub const PASSWORD: &str = "counter-pass-1";
+pub const BACKUP_USERNAME: &str = "wangfang";
+pub const BACKUP_NAME: &str = "王芳";
+pub const CHIEF_USERNAME: &str = "zhoumin";
+pub const CHIEF_NAME: &str = "周敏";
 pub const DEPARTMENT: &str = "SCJG";
 pub const WINDOW: &str = "W01";
 pub const WINDOW_NAME: &str = "1号窗口";
@@ -81,6 +85,24 @@ impl County {
             Some(&format!("{PASSWORD}\n")),
         )?;
         // The server's own login role: a member of the group role `migrate` created.
+        // The window's backup clerk (AB岗) and the department's chief representative.
+        for (username, name, role) in [
+            (BACKUP_USERNAME, BACKUP_NAME, "clerk"),
+            (CHIEF_USERNAME, CHIEF_NAME, "chief_rep"),
+        ] {
+            hub(
+                &[
+                    "add-user",
+                    username,
+                    name,
+                    "--role",
+                    role,
+                    "--department",
+                    DEPARTMENT,
+                ],
+                Some(&format!("{PASSWORD}\n")),
+            )?;
+        }
         pg.psql(
             "yichuang",
             "CREATE ROLE yichuang_hub LOGIN IN ROLE yichuang_app;",

@@ -104,6 +104,45 @@ impl Session {
             .unwrap_or_default())
     }
 
+    /// The handles of the application's open windows.
+    pub fn window_handles(&self) -> Result<Vec<String>> {
+        let v = self.get("/window/handles")?;
+        Ok(v.as_array()
+            .map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect())
+            .unwrap_or_default())
+    }
+
+    /// The handle of the window commands go to now.
+    pub fn window_handle(&self) -> Result<String> {
+        self.get("/window")?
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| "no current window handle".to_string())
+    }
+
+    /// Sends the following commands to another of the application's windows.
+    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
+        self.post("/window", json!({ "handle": handle })).map(|_| ())
+    }
+
+    /// Waits up to 30 s for a window other than `known` to open; returns its handle.
+    pub fn wait_new_window(&self, known: &[String]) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(h) = self
+                .window_handles()?
+                .into_iter()
+                .find(|h| !known.contains(h))
+            {
+                return Ok(h);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no new window opened (known: {known:?})"));
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
     /// Runs `script` in the page with `args`; returns its value.
     pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
         self.post("/execute/sync", json!({"script": script, "args": args}))

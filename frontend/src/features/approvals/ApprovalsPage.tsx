@@ -1,28 +1,22 @@
-// 审批: the department's cases awaiting the chief representative's approval (首席代表审批).
-// The chief representative approves (with the seal) or returns (with an opinion) each from
-// here, in the same modals as on the case page; anyone else sees the list and is told that
-// only the chief representative can approve.
+// 审批: the department's requests waiting for the chief representative (首席代表审批), each
+// with what it asks for (a decision, an extension, a notice asking for more materials). The
+// chief representative approves (with the seal) or returns (with an opinion) each from here,
+// in the same modals as on the case page; anyone else sees the list and is told that only the
+// chief representative can approve.
 import { Alert, App, Button, Space, Typography } from "antd";
 import { useState } from "react";
-import { api, type CaseCommand, type QueueItem, type QueueRequest } from "../../lib/ipc";
+import { api, type CaseCommand } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
 import { doneMessageKey } from "../case/actionFeedback";
-import { ApproveModal, ReturnModal } from "../case/ApprovalModals";
-import { useQueue } from "../queue/useQueue";
+import { ApproveModal, ReturnModal, SubjectIntro } from "../case/ApprovalModals";
+import { subjectText } from "../case/approvalSubject";
 import { useSession } from "../session/context";
 import { isChiefRep } from "../session/roles";
 import { NotConfiguredAlert } from "../workstation/NotConfiguredAlert";
 import { useWorkstation } from "../workstation/context";
 import { ApprovalsTable, type ChiefDecision } from "./ApprovalsTable";
-
-const AWAITING: QueueRequest = {
-  state: "awaiting_approval",
-  item_code: null,
-  card: null,
-  search: "",
-  include_closed: false,
-};
+import { usePendingApprovals, type PendingRow } from "./usePendingApprovals";
 
 type Props = {
   onOpenCase: (caseId: string) => void;
@@ -46,22 +40,23 @@ function ConfiguredApprovals({ onOpenCase, onGoSettings }: Props) {
   const { message } = App.useApp();
   const chiefRep = isChiefRep(useSession().user);
   const [reloads, setReloads] = useState(0);
-  const queue = useQueue(AWAITING, reloads);
-  const [deciding, setDeciding] = useState<{ row: QueueItem; decision: ChiefDecision } | null>(null);
+  const queue = usePendingApprovals(reloads);
+  const [deciding, setDeciding] = useState<{ row: PendingRow; decision: ChiefDecision } | null>(null);
 
   /** Runs the decision on its case; a refusal is thrown back to the modal, which shows it. */
-  const decide = (row: QueueItem) => async (command: CaseCommand, actionKey: string) => {
+  const decide = (row: PendingRow) => async (command: CaseCommand, actionKey: string) => {
     await api.caseAct({ action_key: actionKey, case_id: row.id, command });
     void message.success(t(doneMessageKey(command)));
     // Decided: the case leaves this list.
     setReloads((n) => n + 1);
   };
 
-  const title = (row: QueueItem, decision: ChiefDecision) =>
+  const title = (row: PendingRow, decision: ChiefDecision) =>
     t("approvals.modalTitle", {
       action: t(decision === "approve" ? "caseAction.approve" : "caseAction.returnWithOpinion"),
       caseNo: row.case_no,
     });
+  const intro = (row: PendingRow) => (row.request ? <SubjectIntro text={subjectText(row.request.subject, t)} /> : undefined);
 
   return (
     <div data-testid="approvals-page">
@@ -105,6 +100,7 @@ function ConfiguredApprovals({ onOpenCase, onGoSettings }: Props) {
       {deciding?.decision === "approve" && (
         <ApproveModal
           title={title(deciding.row, "approve")}
+          intro={intro(deciding.row)}
           onClose={() => setDeciding(null)}
           onSubmit={decide(deciding.row)}
         />
@@ -112,6 +108,7 @@ function ConfiguredApprovals({ onOpenCase, onGoSettings }: Props) {
       {deciding?.decision === "return_with_opinion" && (
         <ReturnModal
           title={title(deciding.row, "return_with_opinion")}
+          intro={intro(deciding.row)}
           onClose={() => setDeciding(null)}
           onSubmit={decide(deciding.row)}
         />

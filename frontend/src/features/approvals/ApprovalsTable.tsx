@@ -1,26 +1,29 @@
-// The cases awaiting the chief representative, in the backend's order (soonest due first):
-// case number (opens the case), item, applicant, due date with its card; the chief
-// representative's 审批同意 / 退回 on each row.
+// The requests waiting for the chief representative, in the backend's order (soonest due
+// first; decisions and extensions before notice overrides): case number (opens the case),
+// item, what is asked (by whom, when, with the note), applicant, due date with its card; the
+// chief representative's 审批同意 / 退回 on each row.
 import { Button, Empty, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { HTMLAttributes } from "react";
-import type { QueueItem } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { CARD_COLORS, cardLabel } from "../../lib/format/caseLabels";
+import { formatChinaTime } from "../../lib/format/time";
+import { subjectText } from "../case/approvalSubject";
+import type { PendingRow } from "./usePendingApprovals";
 
 export type ChiefDecision = "approve" | "return_with_opinion";
 
 type Props = {
-  rows: QueueItem[];
+  rows: PendingRow[];
   loading: boolean;
   onOpenCase: (caseId: string) => void;
   /** Present for the chief representative only: the row's decision buttons. */
-  onDecide?: (row: QueueItem, decision: ChiefDecision) => void;
+  onDecide?: (row: PendingRow, decision: ChiefDecision) => void;
 };
 
 export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
   const t = useT();
-  const columns: ColumnsType<QueueItem> = [
+  const columns: ColumnsType<PendingRow> = [
     {
       title: t("queue.col.caseNo"),
       key: "case_no",
@@ -42,6 +45,24 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
             {r.item_code}
           </Typography.Text>
         </>
+      ),
+    },
+    {
+      title: t("approvals.col.subject"),
+      key: "subject",
+      render: (_, r) => (
+        <div data-testid={`approval-subject-${r.case_no}`}>
+          {r.request ? subjectText(r.request.subject, t) : t("approvals.subjectUnknown")}
+          {r.request && (
+            <>
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t("approval.requestedBy", { by: r.request.by, at: formatChinaTime(r.request.at) })}
+                {r.request.note && ` · ${r.request.note}`}
+              </Typography.Text>
+            </>
+          )}
+        </div>
       ),
     },
     {
@@ -98,7 +119,7 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
   }
 
   return (
-    <Table<QueueItem>
+    <Table<PendingRow>
       rowKey="id"
       size="middle"
       columns={columns}

@@ -1,4 +1,5 @@
-// The case page header: number, state, card, item, applicant (masked by the backend), agent,
+// The case page header: number, state, card, who holds it under an A/B handover (由 B 代 A
+// 办理), item, applicant (masked by the backend), agent,
 // when it was received and, once issued, how the result reached the applicant (出件).
 import { Descriptions, Space, Tag, Typography } from "antd";
 import type { Applicant, CaseDetail, ResultIssued } from "../../lib/ipc";
@@ -35,6 +36,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         {detail.card && (
           <Tag color={CARD_COLORS[detail.card]} data-testid="case-card">
             {cardLabel(detail.card, t)}
+          </Tag>
+        )}
+        {c.holder && (
+          <Tag color="purple" data-testid="case-holder">
+            {t("case.holder", { name: c.holder.name, forName: c.holder.for_name })}
           </Tag>
         )}
       </Space>

@@ -1,6 +1,7 @@
 // The case page (opened from the queue or right after intake): header, the allowed actions,
-// the materials checklist, the deadline explained, the chief representative's decisions
-// (when there are any), the notices and the timeline.
+// the materials checklist, the deadline explained, the chief representative's approvals
+// (when there are any), the fees (for an item with a fee standard), the applicant's ratings
+// and their rectification, the notices and the timeline.
 import { Alert, App, Button, Col, Row, Space, Spin } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, type IpcError, type LineUpdate } from "../../lib/ipc";
@@ -13,7 +14,9 @@ import { CaseActions } from "./CaseActions";
 import { CaseHeader } from "./CaseHeader";
 import { ChecklistCard } from "./ChecklistCard";
 import { DeadlineCard } from "./DeadlineCard";
+import { FeesCard } from "./FeesCard";
 import { NoticesCard } from "./NoticesCard";
+import { RatingCard } from "./RatingCard";
 import { TimelineCard } from "./TimelineCard";
 import { useCaseDetail, type CaseActor } from "./useCaseDetail";
 
@@ -41,7 +44,7 @@ function useSituationNames(itemCode: string | undefined): Record<string, string>
 export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const { detail, loadError, act: rawAct } = useCaseDetail(caseId);
+  const { detail, loadError, act: rawAct, reload } = useCaseDetail(caseId);
   const [error, setError] = useState<IpcError | null>(null);
   const [pendingChecklist, setPendingChecklist] = useState<LineUpdate[] | null>(null);
   const noticesRef = useRef<HTMLDivElement>(null);
@@ -118,7 +121,9 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
                   onPending={setPendingChecklist}
                 />
                 <DeadlineCard detail={detail} />
-                <ApprovalsCard approvals={detail.case.approvals} />
+                <ApprovalsCard case={detail.case} />
+                <FeesCard case={detail.case} act={act} />
+                <RatingCard case={detail.case} act={act} onReload={reload} onError={setError} />
                 <div ref={noticesRef}>
                   <NoticesCard detail={detail} act={act} onError={setError} />
                 </div>

@@ -6,16 +6,10 @@ import { Alert } from "antd";
 import type { FeeStandard } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { formatFen } from "../../lib/format/money";
-import { PAYMENT_METHODS } from "../../lib/format/serviceLabels";
+import { METHOD_KEYS, PAYMENT_METHODS } from "../../lib/format/serviceLabels";
 import { ActionModal, type ModalField } from "./ActionModal";
 import { PAYMENT_CODE, RECEIPT_NO, feeInputOf, reducedCents } from "./feeInput";
 import type { CaseActor } from "./useCaseDetail";
-
-const METHOD_LABELS = {
-  cash: "fee.method.cash",
-  bank_card: "fee.method.bank_card",
-  scan: "fee.method.scan",
-} as const;
 
 type Props = { standard: FeeStandard; act: CaseActor; onClose: () => void };
 
@@ -51,7 +45,7 @@ export function FeeModal({ standard, act, onClose }: Props) {
       name: "method",
       label: "fee.method",
       shownWhen: paid,
-      choices: PAYMENT_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] })),
+      choices: PAYMENT_METHODS.map((m) => ({ value: m, label: METHOD_KEYS[m] })),
     },
     {
       name: "payment_code",

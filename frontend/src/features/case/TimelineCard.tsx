@@ -1,4 +1,5 @@
-// The case's timeline: every recorded step with time, clerk, workstation, what and the note.
+// The case's timeline: every recorded step with time, clerk (under an A/B handover "王芳（代
+// 李娜）": B on behalf of A), workstation, what and the note.
 import { Card, Tag, Timeline, Typography } from "antd";
 import type { CaseEvent } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
@@ -22,7 +23,7 @@ export function TimelineCard({ events }: { events: CaseEvent[] }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t("timeline.line", {
                   at: formatLocalTime(e.at),
-                  actor: e.actor,
+                  actor: e.on_behalf_of ? t("timeline.onBehalf", { actor: e.actor, owner: e.on_behalf_of }) : e.actor,
                   workstation: e.workstation,
                 })}
               </Typography.Text>

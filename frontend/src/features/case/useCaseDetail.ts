@@ -1,5 +1,5 @@
 // Loads one case (`api.caseGet`) and runs commands on it (`api.caseAct`); every successful
-// command returns the whole new detail, which replaces the shown one.
+// command returns the whole new detail, which replaces the shown one. `reload` reads it again.
 import { useCallback, useEffect, useState } from "react";
 import {
   api,
@@ -44,9 +44,16 @@ export function useCaseDetail(caseId: string) {
     [caseId],
   );
 
+  /** Reads the case again (e.g. while the applicant rates it on the rating screen). */
+  const reload = useCallback(async () => {
+    const detail = await api.caseGet({ case_id: caseId });
+    setLoaded({ id: caseId, detail });
+  }, [caseId]);
+
   return {
     detail: loaded && loaded.id === caseId ? loaded.detail : null,
     loadError,
     act,
+    reload,
   };
 }

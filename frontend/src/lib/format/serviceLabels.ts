@@ -4,7 +4,7 @@
 import type { FeeAdjustment, PaymentMethod, Rating } from "../ipc";
 import type { MessageKey, Translate } from "../i18n";
 
-const METHOD_KEYS: Record<PaymentMethod, MessageKey> = {
+export const METHOD_KEYS: Record<PaymentMethod, MessageKey> = {
   cash: "fee.method.cash",
   bank_card: "fee.method.bank_card",
   scan: "fee.method.scan",
