@@ -166,3 +166,94 @@ async fn only_the_chief_representative_approves_at_the_window_and_at_the_county(
         "the second case still waits for the chief representative"
     );
 }
+
+#[tokio::test]
+async fn the_chief_representatives_queue_shows_decisions_and_extensions_with_what_is_asked() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let a = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let licence = a.intake("i-1", 1).await.case;
+    a.accept("acc-1", &licence.id).await.expect("accepted");
+    let other = a.intake_item("i-2", "000102003000", 2).await.case;
+    a.accept("acc-2", &other.id).await.expect("accepted");
+    a.act(
+        "ask-1",
+        &licence.id,
+        CaseCommand::RequestApproval {
+            subject: ApprovalSubject::Decision {
+                decision: Decision::Denied {
+                    reason: "经营场所不符合要求".into(),
+                    legal_basis: "《食品经营许可管理办法》第十九条".into(),
+                },
+            },
+            note: String::new(),
+        },
+    )
+    .await
+    .expect("asked");
+    a.act(
+        "ask-2",
+        &other.id,
+        CaseCommand::RequestApproval {
+            subject: ApprovalSubject::Extension {
+                days: 5,
+                reason: "需现场核查".into(),
+            },
+            note: String::new(),
+        },
+    )
+    .await
+    .expect("asked");
+    let queue = yichuang_app::api::approvals::pending(&a.app, ())
+        .await
+        .expect("queue");
+    let asked: Vec<String> = queue.iter().map(|p| p.request.subject.describe()).collect();
+    assert_eq!(
+        asked,
+        vec![
+            "办结决定：不予许可（经营场所不符合要求）".to_string(),
+            "延长办理期限 5 个工作日（需现场核查）".to_string()
+        ]
+    );
+    // The chief representative approves the extension; the denial is completed as approved.
+    a.login_as("zhoumin").await;
+    for (key, id) in [("ok-1", &licence.id), ("ok-2", &other.id)] {
+        a.act(
+            key,
+            id,
+            CaseCommand::Approve {
+                seal: "审批专用章（一）".into(),
+                opinion: None,
+            },
+        )
+        .await
+        .expect("approved");
+    }
+    a.login_as("lina").await;
+    assert!(yichuang_app::api::approvals::pending(&a.app, ())
+        .await
+        .expect("queue")
+        .is_empty());
+    let granted = a
+        .act(
+            "done-wrong",
+            &licence.id,
+            CaseCommand::Complete {
+                decision: Decision::Granted,
+            },
+        )
+        .await
+        .expect_err("not what was approved");
+    assert_eq!(granted.code, ErrorCode::ApprovalMismatch);
+    let extended = cases::get(
+        &a.app,
+        cases::CaseRequest {
+            case_id: other.id.clone(),
+        },
+    )
+    .await
+    .expect("case");
+    assert_eq!(extended.deadline.expect("running").clock.extension_days, 5);
+    let status = a.sync().await.expect("sync");
+    assert_eq!((status.pending, status.conflicts), (0, 0));
+}

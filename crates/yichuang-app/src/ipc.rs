@@ -64,6 +64,8 @@ macro_rules! for_each_command {
             sync_enroll: $crate::api::sync::enroll,
                 $crate::api::sync::EnrollRequest => $crate::api::sync::SyncStatus;
             sync_conflicts: $crate::api::sync::conflicts, () => Vec<$crate::api::sync::Conflict>;
+            approvals_pending: $crate::api::approvals::pending,
+                () => Vec<$crate::api::approvals::PendingApproval>;
             session_end_shift: $crate::api::session::end_shift, () => $crate::api::session::SessionState;
             handover_overview: $crate::api::handover::overview,
                 () => $crate::api::handover::HandoverOverview;
@@ -88,8 +90,8 @@ macro_rules! for_each_command {
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::api::{
-        alerts, audit, calendar, cases, cash, catalog, handover, inquiry, notices, rating, session,
-        settings, sync, workstation,
+        alerts, approvals, audit, calendar, cases, cash, catalog, handover, inquiry, notices,
+        rating, session, settings, sync, workstation,
     };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
@@ -202,6 +204,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cash::CashRow::decl(cfg),
         cash::CashEntry::decl(cfg),
         cash::CashReportView::decl(cfg),
+        approvals::PendingApproval::decl(cfg),
         rating::RatingPrompt::decl(cfg),
         rating::RatingSubmitRequest::decl(cfg),
     ]

@@ -154,6 +154,16 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
     )
     .await
     .expect("asked");
+    // It waits on the chief representative's queue, saying what is asked, under review.
+    let queue = yichuang_app::api::approvals::pending(&c.app, ())
+        .await
+        .expect("queue");
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].state, CaseState::Reviewing);
+    assert!(matches!(
+        queue[0].request.subject,
+        yichuang_core::case::ApprovalSubject::NoticeOverride { .. }
+    ));
     let err = act(
         &c.app,
         "a7",

@@ -424,3 +424,17 @@ pub async fn open_rectifications(store: &Store, department: &str) -> Result<Vec<
     .await?;
     docs.iter().map(|d| parse_case(d)).collect()
 }
+
+/// The department's cases waiting for a chief representative's decision, oldest request
+/// first.
+pub async fn awaiting_approval(store: &Store, department: &str) -> Result<Vec<Case>, StoreError> {
+    let docs: Vec<String> = sqlx::query_scalar(
+        "SELECT document FROM case_record WHERE department_code = ? \
+         AND json_type(document, '$.pending_approval') = 'object' \
+         ORDER BY json_extract(document, '$.pending_approval.at'), case_no",
+    )
+    .bind(department)
+    .fetch_all(store.pool())
+    .await?;
+    docs.iter().map(|d| parse_case(d)).collect()
+}

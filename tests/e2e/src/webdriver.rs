@@ -108,7 +108,11 @@ impl Session {
     pub fn window_handles(&self) -> Result<Vec<String>> {
         let v = self.get("/window/handles")?;
         Ok(v.as_array()
-            .map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|h| h.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default())
     }
 
@@ -122,7 +126,8 @@ impl Session {
 
     /// Sends the following commands to another of the application's windows.
     pub fn switch_to_window(&self, handle: &str) -> Result<()> {
-        self.post("/window", json!({ "handle": handle })).map(|_| ())
+        self.post("/window", json!({ "handle": handle }))
+            .map(|_| ())
     }
 
     /// Waits up to 30 s for a window other than `known` to open; returns its handle.

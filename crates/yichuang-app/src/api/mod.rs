@@ -2,6 +2,7 @@
 //! `fn(&App, Request) -> Result<Response, ApiError>`.
 
 pub mod alerts;
+pub mod approvals;
 pub mod audit;
 pub mod calendar;
 pub mod cases;
