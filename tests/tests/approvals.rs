@@ -11,7 +11,7 @@ use yichuang_app::ErrorCode;
 use yichuang_core::case::{
     Actor, ApprovalSubject, CaseCommand, CaseMutation, CaseState, Decision, MutationBody, Role,
 };
-use yichuang_sync::{OutboxMutation, PushRequest, RejectCode, Verdict};
+use yichuang_sync::{RejectCode, Verdict};
 
 #[tokio::test]
 async fn only_the_chief_representative_approves_at_the_window_and_at_the_county() {
@@ -97,18 +97,7 @@ async fn only_the_chief_representative_approves_at_the_window_and_at_the_county(
     )
     .await
     .expect("case");
-    let store = yichuang_local::Store::open(&a.dir.path().join("data").join("cache.db"))
-        .await
-        .expect("cache");
-    let (doc, pushed): (String, i64) = sqlx::query_as(
-        "SELECT (SELECT document FROM case_record WHERE id = ?), (SELECT count(*) FROM outbox)",
-    )
-    .bind(&second.case.id)
-    .fetch_one(store.pool())
-    .await
-    .expect("row");
-    store.close().await;
-    let stored: yichuang_core::case::Case = serde_json::from_str(&doc).expect("case");
+    let (stored, pushed) = a.stored_case(&second.case.id).await;
     let lina = current.case.owner.clone();
     let forged = CaseMutation {
         case_id: stored.id.clone(),
@@ -131,29 +120,9 @@ async fn only_the_chief_representative_approves_at_the_window_and_at_the_county(
             },
         },
     };
-    let client = yichuang_sync::HubClient::new(
-        yichuang_sync::HubAddress::parse(&hub.url()).expect("url"),
-        None,
-    )
-    .expect("client");
-    let credential = yichuang_sync::Secret::new(a.credential().await);
-    let req = PushRequest {
-        mutations: vec![OutboxMutation {
-            local_seq: pushed + 1,
-            mutation_id: "forged-approval".into(),
-            kind: "approve".into(),
-            case_id: Some(stored.id.clone()),
-            payload: serde_json::to_value(&forged).expect("json"),
-        }],
-        audit: vec![],
-    };
-    let reply = tokio::task::spawn_blocking(move || client.push(&credential, &req))
-        .await
-        .expect("join")
-        .expect("push");
-    match &reply.outcomes[0].verdict {
+    match a.push_forged(&hub.url(), pushed + 1, &forged).await {
         Verdict::Rejected { code, reason } => {
-            assert_eq!(*code, RejectCode::RuleRefused);
+            assert_eq!(code, RejectCode::RuleRefused);
             assert!(reason.contains("首席代表"), "{reason}");
         }
         Verdict::Accepted => panic!("the county took a clerk's approval"),

@@ -11,7 +11,7 @@ use yichuang_core::case::{
     Actor, ApprovalSubject, CaseCommand, CaseMutation, CaseState, Decision, FeeAdjustment,
     FeeInput, MutationBody, PaymentMethod, Rating, Role,
 };
-use yichuang_sync::{OutboxMutation, PushRequest, RejectCode, Verdict};
+use yichuang_sync::{RejectCode, Verdict};
 
 fn fee(method: PaymentMethod, receipt: &str) -> CaseCommand {
     CaseCommand::ChargeFee {
@@ -230,18 +230,7 @@ async fn the_applicant_rates_on_the_screen_a_bad_rating_opens_a_rectification_an
 
     // A clerk's PC pushing a rating in its own name is refused by the county. The case is
     // read raw from the cache (the API masks the applicant, which would change its hash).
-    let store = yichuang_local::Store::open(&w.dir.path().join("data").join("cache.db"))
-        .await
-        .expect("cache");
-    let (doc, pushed): (String, i64) = sqlx::query_as(
-        "SELECT (SELECT document FROM case_record WHERE id = ?), (SELECT count(*) FROM outbox)",
-    )
-    .bind(&c.id)
-    .fetch_one(store.pool())
-    .await
-    .expect("row");
-    store.close().await;
-    let stored: yichuang_core::case::Case = serde_json::from_str(&doc).expect("case");
+    let (stored, pushed) = w.stored_case(&c.id).await;
     let forged = CaseMutation {
         case_id: stored.id.clone(),
         base_version: Some(stored.version),
@@ -264,29 +253,9 @@ async fn the_applicant_rates_on_the_screen_a_bad_rating_opens_a_rectification_an
             },
         },
     };
-    let client = yichuang_sync::HubClient::new(
-        yichuang_sync::HubAddress::parse(&hub.url()).expect("url"),
-        None,
-    )
-    .expect("client");
-    let credential = yichuang_sync::Secret::new(w.credential().await);
-    let push = PushRequest {
-        mutations: vec![OutboxMutation {
-            local_seq: pushed + 1,
-            mutation_id: "forged-rating".into(),
-            kind: "evaluate".into(),
-            case_id: Some(stored.id.clone()),
-            payload: serde_json::to_value(&forged).expect("json"),
-        }],
-        audit: vec![],
-    };
-    let reply = tokio::task::spawn_blocking(move || client.push(&credential, &push))
-        .await
-        .expect("join")
-        .expect("push");
-    match &reply.outcomes[0].verdict {
+    match w.push_forged(&hub.url(), pushed + 1, &forged).await {
         Verdict::Rejected { code, reason } => {
-            assert_eq!(*code, RejectCode::RuleRefused);
+            assert_eq!(code, RejectCode::RuleRefused);
             assert!(reason.contains("申请人"), "{reason}");
         }
         Verdict::Accepted => panic!("the county took a rating pushed in a clerk's name"),

@@ -330,6 +330,54 @@ impl Window {
         Ok(())
     }
 
+    /// The case exactly as the cache holds it (the API masks the applicant, which changes
+    /// its fingerprint), and how many mutations the outbox has had.
+    pub async fn stored_case(&self, id: &str) -> (yichuang_core::case::Case, i64) {
+        let store = yichuang_local::Store::open(&self.dir.path().join("data").join("cache.db"))
+            .await
+            .expect("cache");
+        let (doc, pushed): (String, i64) = sqlx::query_as(
+            "SELECT (SELECT document FROM case_record WHERE id = ?), (SELECT count(*) FROM outbox)",
+        )
+        .bind(id)
+        .fetch_one(store.pool())
+        .await
+        .expect("row");
+        store.close().await;
+        (serde_json::from_str(&doc).expect("case"), pushed)
+    }
+
+    /// Pushes `mutation` as the next outbox entry with this PC's credential, as a tampered
+    /// client would; returns the county's verdict.
+    pub async fn push_forged(
+        &self,
+        hub_url: &str,
+        local_seq: i64,
+        mutation: &yichuang_core::case::CaseMutation,
+    ) -> yichuang_sync::Verdict {
+        let client = yichuang_sync::HubClient::new(
+            yichuang_sync::HubAddress::parse(hub_url).expect("url"),
+            None,
+        )
+        .expect("client");
+        let credential = yichuang_sync::Secret::new(self.credential().await);
+        let req = yichuang_sync::PushRequest {
+            mutations: vec![yichuang_sync::OutboxMutation {
+                local_seq,
+                mutation_id: format!("forged-{local_seq}"),
+                kind: mutation.name().into(),
+                case_id: Some(mutation.case_id.clone()),
+                payload: serde_json::to_value(mutation).expect("json"),
+            }],
+            audit: vec![],
+        };
+        let reply = tokio::task::spawn_blocking(move || client.push(&credential, &req))
+            .await
+            .expect("join")
+            .expect("push");
+        reply.outcomes[0].verdict.clone()
+    }
+
     pub async fn sync(&self) -> Result<sync_api::SyncStatus, yichuang_app::ApiError> {
         sync_api::sync_now(&self.app, ()).await
     }

@@ -201,41 +201,12 @@ async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError
                 .map_err(err)?;
         }
         if let Some((card, due)) = card {
-            if store::raise(&mut tx, &c.id, card.as_str(), &due.to_string(), &at)
+            if raise_in(&mut tx, &st, &c, card.as_str(), due, &at)
                 .await
                 .map_err(err)?
+                && c.office.window_code == st.profile.window_code
             {
-                let detail = serde_json::json!({
-                    "case_no": c.case_no, "card": card, "due": due, "window": c.office.window_code,
-                });
-                journal::append_audit(
-                    &mut tx,
-                    AuditInput {
-                        at: at.clone(),
-                        workstation: &st.id,
-                        actor_id: "system",
-                        actor: "电子监察",
-                        action: "card_raised",
-                        case_id: Some(&c.id),
-                        detail: detail.to_string(),
-                    },
-                )
-                .await
-                .map_err(err)?;
-                let mutation_id = uuid::Uuid::new_v4().to_string();
-                journal::enqueue(
-                    &mut tx,
-                    &mutation_id,
-                    "card_raised",
-                    Some(&c.id),
-                    &detail,
-                    &at,
-                )
-                .await
-                .map_err(err)?;
-                if c.office.window_code == st.profile.window_code {
-                    raised.push((c.clone(), card, due));
-                }
+                raised.push((c.clone(), card, due));
             }
         }
         tx.commit()
@@ -258,45 +229,50 @@ async fn raise_cards(app: &App) -> Result<Vec<(Case, Card, NaiveDate)>, ApiError
             Card::Red => ("rectify_late", task.rectify_due),
         };
         let mut tx = app.store.write().await.map_err(err)?;
-        if store::raise(&mut tx, &c.id, level, &due.to_string(), &at)
+        if raise_in(&mut tx, &st, &c, level, due, &at)
             .await
             .map_err(err)?
+            && c.office.window_code == st.profile.window_code
         {
-            let detail = serde_json::json!({
-                "case_no": c.case_no, "card": level, "due": due, "window": c.office.window_code,
-            });
-            journal::append_audit(
-                &mut tx,
-                AuditInput {
-                    at: at.clone(),
-                    workstation: &st.id,
-                    actor_id: "system",
-                    actor: "电子监察",
-                    action: "card_raised",
-                    case_id: Some(&c.id),
-                    detail: detail.to_string(),
-                },
-            )
-            .await
-            .map_err(err)?;
-            let mutation_id = uuid::Uuid::new_v4().to_string();
-            journal::enqueue(
-                &mut tx,
-                &mutation_id,
-                "card_raised",
-                Some(&c.id),
-                &detail,
-                &at,
-            )
-            .await
-            .map_err(err)?;
-            if c.office.window_code == st.profile.window_code {
-                raised.push((c.clone(), card, due));
-            }
+            raised.push((c.clone(), card, due));
         }
         tx.commit()
             .await
             .map_err(|e| ApiError::from_store(e.into(), lang))?;
     }
     Ok(raised)
+}
+
+/// Records a new card in the caller's transaction with its audit entry and outbox row (cards
+/// are part of the ledger); `true` if it is new.
+async fn raise_in(
+    tx: &mut yichuang_local::WriteTx,
+    st: &super::workstation::Station,
+    c: &Case,
+    level: &str,
+    due: NaiveDate,
+    at: &str,
+) -> Result<bool, yichuang_local::StoreError> {
+    if !store::raise(tx, &c.id, level, &due.to_string(), at).await? {
+        return Ok(false);
+    }
+    let detail = serde_json::json!({
+        "case_no": c.case_no, "card": level, "due": due, "window": c.office.window_code,
+    });
+    journal::append_audit(
+        tx,
+        AuditInput {
+            at: at.to_string(),
+            workstation: &st.id,
+            actor_id: "system",
+            actor: "电子监察",
+            action: "card_raised",
+            case_id: Some(&c.id),
+            detail: detail.to_string(),
+        },
+    )
+    .await?;
+    let mutation_id = uuid::Uuid::new_v4().to_string();
+    journal::enqueue(tx, &mutation_id, "card_raised", Some(&c.id), &detail, at).await?;
+    Ok(true)
 }

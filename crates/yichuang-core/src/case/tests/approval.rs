@@ -3,14 +3,6 @@
 
 use super::*;
 
-fn chief_rep() -> Actor {
-    Actor {
-        user_id: "u-zhou".into(),
-        name: "周敏".into(),
-        role: Role::ChiefRep,
-    }
-}
-
 /// A food licence (approval required) accepted on 2026-03-02.
 fn accepted_food_licence(w: &mut World) -> Case {
     let case = w.open("000102002000", "2026-03-02 09:00");

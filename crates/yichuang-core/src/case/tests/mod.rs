@@ -31,6 +31,15 @@ fn clerk() -> Actor {
     }
 }
 
+/// The department's chief representative.
+fn chief_rep() -> Actor {
+    Actor {
+        user_id: "u-zhou".into(),
+        name: "周敏".into(),
+        role: Role::ChiefRep,
+    }
+}
+
 struct World {
     calendar: WorkCalendar,
     actor: Actor,
@@ -308,12 +317,7 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
             .expect_err("not yet approved"),
         CaseError::OneTimeRule(vec![case.checklist[2].name.clone()])
     );
-    let clerk = w.actor.clone();
-    w.actor = Actor {
-        user_id: "u-zhou".into(),
-        name: "周敏".into(),
-        role: Role::ChiefRep,
-    };
+    w.actor = chief_rep();
     let case = w
         .run(
             &case,
@@ -325,7 +329,7 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
         )
         .expect("approved")
         .case;
-    w.actor = clerk;
+    w.actor = clerk();
     let e = w
         .run(&case, &issue, "2026-03-04 10:06")
         .expect("allowed with the approved override");

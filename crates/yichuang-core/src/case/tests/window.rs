@@ -12,14 +12,6 @@ fn backup() -> Actor {
     }
 }
 
-fn chief_rep() -> Actor {
-    Actor {
-        user_id: "u-zhou".into(),
-        name: "周敏".into(),
-        role: Role::ChiefRep,
-    }
-}
-
 fn applicant() -> Actor {
     Actor {
         user_id: "applicant".into(),
