@@ -1,10 +1,11 @@
 // The whole app on a PC enrolled with the county, over a fake backend: the login comes first,
 // then the header names the user and shows the sync badge; the conflicts page is in the menu,
-// opens from the badge, and leads to the refused case and back.
+// opens from the badge, and leads to the refused case and back; a refused 下班 leads to the
+// AB岗交接 page, which only an enrolled PC has.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conflict, LoginRequest, SessionState, SyncStatus } from "../lib/ipc";
-import { fakeBackend } from "../test/backend";
+import { apiError, fakeBackend } from "../test/backend";
 import { CALENDAR, DETAIL, LOADED_STATUS, PROFILE, caseDetail, workstation } from "../test/fixtures";
 
 const invoke = vi.fn();
@@ -64,6 +65,8 @@ beforeEach(() => {
       sync_conflicts: () => [CONFLICT],
       case_get: () => caseDetail(),
       catalog_item: () => DETAIL,
+      session_end_shift: () => apiError("handover_required", "您还有 1 件未办结的办件，下班前须交接给B岗（AB岗），窗口不能无人负责。"),
+      handover_overview: () => ({ active: null, colleagues: [], open_cases: [], history: [] }),
     }),
   );
 });
@@ -97,11 +100,29 @@ describe("App on a PC enrolled with the county", () => {
     expect(await screen.findByTestId("login-screen")).toBeInTheDocument();
   });
 
+  it("leads a refused 下班 to the AB岗交接 page", async () => {
+    session = {
+      enrolled: true,
+      user: { user_id: "u-9", username: "zhaoliu", name: "赵六", role: "clerk", department_code: "SCJG" },
+    };
+    render(<App />);
+    await screen.findByTestId("queue-page");
+    expect(screen.getByTestId("nav-handover")).toHaveTextContent("AB岗交接");
+    expect(screen.getByTestId("nav-cash")).toHaveTextContent("收费日报");
+    fireEvent.click(screen.getByTestId("end-shift"));
+    expect(await screen.findByTestId("end-shift-refusal")).toHaveTextContent("下班前须交接给B岗");
+    fireEvent.click(screen.getByTestId("end-shift-go-handover"));
+    expect(await screen.findByTestId("handover-page")).toBeInTheDocument();
+    expect(await screen.findByTestId("handover-form")).toBeInTheDocument();
+  });
+
   it("hides the conflicts page and the sync badge on a PC that was never enrolled", async () => {
     session = { enrolled: false, user: null };
     render(<App />);
     expect(await screen.findByTestId("queue-page")).toBeInTheDocument();
     expect(screen.queryByTestId("nav-conflicts")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("nav-handover")).not.toBeInTheDocument();
+    expect(screen.getByTestId("nav-cash")).toBeInTheDocument();
     expect(screen.queryByTestId("sync-status")).not.toBeInTheDocument();
     expect(screen.getByTestId("header-window")).toHaveTextContent("3号窗口 · 李敏");
     await waitFor(() => expect(invoke).toHaveBeenCalledWith("case_queue", expect.anything()));

@@ -1,14 +1,16 @@
 // The app shell: header with catalog version, window, logged-in user and (on a PC enrolled
 // with the county) the sync badge; left menu, and the selected page. A case opened from the
-// queue, a conflict, the first-inquiry register (or just taken in) replaces the page until the
-// clerk goes back.
+// queue, a conflict, the first-inquiry register, a handover sheet or the cash report (or just
+// taken in) replaces the page until the clerk goes back.
 // F2 anywhere opens a fresh intake form.
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
 import { useT } from "../lib/i18n";
 import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { CasePage } from "../features/case/CasePage";
+import { CashReportPage } from "../features/cash/CashReportPage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
+import { HandoverPage } from "../features/handover/HandoverPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
 import { TODAY_VIEW, type RegisterView } from "../features/inquiry/useRegister";
 import { IntakePage } from "../features/intake/IntakePage";
@@ -116,6 +118,10 @@ export function Shell() {
         return <CatalogPage catalogVersion={version} />;
       case "approvals":
         return <ApprovalsPage onOpenCase={setOpenCase} onGoSettings={() => go("settings")} />;
+      case "handover":
+        return <HandoverPage onOpenCase={setOpenCase} />;
+      case "cash":
+        return <CashReportPage onOpenCase={setOpenCase} onGoSettings={() => go("settings")} />;
       case "conflicts":
         return <ConflictsPage onOpenCase={setOpenCase} />;
       case "settings":
@@ -165,7 +171,7 @@ export function Shell() {
                   })}
             </span>
           )}
-          <UserBadge />
+          <UserBadge onGoHandover={() => go("handover")} />
           <span data-testid="header-catalog">
             {current
               ? t("app.catalogBadge", { version: current.version, region: current.region_name })

@@ -4,7 +4,6 @@ import { useT, type MessageKey } from "../lib/i18n";
 import type { UnbuiltNavKey } from "./nav";
 
 const TEXT: Record<UnbuiltNavKey, MessageKey> = {
-  handover: "todo.handover",
   ledger: "todo.ledger",
 };
 

@@ -8,12 +8,13 @@ export type NavKey =
   | "catalog"
   | "approvals"
   | "handover"
+  | "cash"
   | "ledger"
   | "conflicts"
   | "settings";
 
 /** Pages that exist only as placeholders so far. */
-export type UnbuiltNavKey = "handover" | "ledger";
+export type UnbuiltNavKey = "ledger";
 
 /** Pages that need a loaded catalog (without one they show the welcome page). */
 export const NEEDS_CATALOG: ReadonlySet<NavKey> = new Set(["queue", "intake", "inquiry", "catalog"]);
@@ -25,13 +26,17 @@ export const NAV_ITEMS: ReadonlyArray<{ key: NavKey; label: MessageKey }> = [
   { key: "catalog", label: "nav.catalog" },
   { key: "approvals", label: "nav.approvals" },
   { key: "handover", label: "nav.handover" },
+  { key: "cash", label: "nav.cash" },
   { key: "ledger", label: "nav.ledger" },
   { key: "conflicts", label: "nav.conflicts" },
   { key: "settings", label: "nav.settings" },
 ];
 
-/** Pages only a PC enrolled with the county has (hidden otherwise). */
-export const ENROLLED_ONLY: ReadonlySet<NavKey> = new Set(["conflicts"]);
+/**
+ * Pages only a PC enrolled with the county has (hidden otherwise): sync conflicts, and the
+ * A/B handover, which passes the logged-in session from one clerk to the other.
+ */
+export const ENROLLED_ONLY: ReadonlySet<NavKey> = new Set(["conflicts", "handover"]);
 
 /** The menu as this PC shows it. */
 export function visibleNav(enrolled: boolean): ReadonlyArray<{ key: NavKey; label: MessageKey }> {

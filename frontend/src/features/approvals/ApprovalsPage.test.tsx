@@ -1,10 +1,11 @@
-// The 审批 page over a fake backend: the department's cases awaiting approval, each opening its
-// case; the chief representative approves (seal pre-filled) or returns (opinion required) from
-// the row through case_act, and the decided case leaves the list; anyone else only reads it.
+// The 审批 page over a fake backend: the department's requests awaiting approval (with what
+// each asks for, including notice overrides under review), each opening its case; the chief
+// representative approves (seal pre-filled) or returns (opinion required) from the row through
+// case_act, and the decided case leaves the list; anyone else only reads it.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { CaseActionRequest, QueueItem, QueueRequest, SessionUser } from "../../lib/ipc";
+import type { CaseActionRequest, PendingApproval, SessionUser } from "../../lib/ipc";
 import { apiError, fakeBackend } from "../../test/backend";
 import { PROFILE, caseDetail, workstation } from "../../test/fixtures";
 import { SessionContext, type SessionValue } from "../session/context";
@@ -15,19 +16,38 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(
 
 import { ApprovalsPage } from "./ApprovalsPage";
 
-const AWAITING: QueueItem = {
-  id: "c7",
+/** An extension asked for while the case is processed (the case awaits approval). */
+const AWAITING: PendingApproval = {
+  case_id: "c7",
   case_no: "431125-SCJG-W03-2026-000007",
-  state: "awaiting_approval",
-  item_code: "000102002000",
   item_name: "食品经营许可（新办）",
   applicant_name: "张三",
   applicant_id_masked: "1101**********002X",
-  received_at: "2026-02-10T09:05:00",
+  state: "awaiting_approval",
   due_date: "2026-02-26",
-  due_is_promised: true,
-  statutory_due: "2026-03-10",
-  card: "yellow",
+  request: {
+    subject: { type: "extension", days: 5, reason: "需现场核查" },
+    note: "申请人同意",
+    by_id: "u-3",
+    by: "李敏",
+    at: "2026-02-20T10:00:00",
+  },
+};
+
+/** A notice override asked for under review (the case stays under review). */
+const REVIEWING: PendingApproval = {
+  ...AWAITING,
+  case_id: "c9",
+  case_no: "431125-SCJG-W03-2026-000009",
+  state: "reviewing",
+  applicant_name: "李四",
+  request: {
+    subject: { type: "notice_override", reason: "现场发现委托办理" },
+    note: null,
+    by_id: "u-3",
+    by: "李敏",
+    at: "2026-02-21T09:30:00",
+  },
 };
 
 const CHIEF: SessionUser = {
@@ -39,29 +59,29 @@ const CHIEF: SessionUser = {
 };
 const CLERK: SessionUser = { ...CHIEF, user_id: "u-3", username: "limin", name: "李敏", role: "clerk" };
 
-let rows: QueueItem[];
-let queries: QueueRequest[];
+let rows: PendingApproval[];
+let reads: number;
 let acts: CaseActionRequest[];
 let actAnswers: (() => Promise<unknown>)[];
 
 beforeEach(() => {
   rows = [AWAITING];
-  queries = [];
+  reads = 0;
   acts = [];
   actAnswers = [];
   invoke.mockReset();
   invoke.mockImplementation(
     fakeBackend({
       workstation_get: () => workstation(PROFILE),
-      case_queue: (req: QueueRequest) => {
-        queries.push(req);
+      approvals_pending: () => {
+        reads += 1;
         return rows;
       },
       case_act: (req: CaseActionRequest) => {
         acts.push(req);
         const next = actAnswers.shift();
         if (next) return next();
-        rows = rows.filter((r) => r.id !== req.case_id);
+        rows = rows.filter((r) => r.case_id !== req.case_id);
         return caseDetail();
       },
     }),
@@ -97,21 +117,35 @@ describe("approvals page", () => {
     const opened = vi.fn();
     renderPage(CHIEF, opened);
     const row = await screen.findByTestId(`approval-row-${AWAITING.case_no}`);
-    expect(queries[0]).toEqual({
-      state: "awaiting_approval",
-      item_code: null,
-      card: null,
-      search: "",
-      include_closed: false,
-    });
+    expect(reads).toBe(1);
     expect(row).toHaveTextContent("食品经营许可（新办）");
     expect(row).toHaveTextContent("张三");
     expect(row).toHaveTextContent("1101**********002X");
-    expect(screen.getByTestId(`approval-due-${AWAITING.case_no}`)).toHaveTextContent("2026-02-26黄牌");
+    expect(screen.getByTestId(`approval-due-${AWAITING.case_no}`)).toHaveTextContent("2026-02-26");
     expect(screen.queryByTestId("approvals-chief-only")).not.toBeInTheDocument();
 
     fireEvent.click(within(row).getByTestId(`approval-case-${AWAITING.case_no}`));
     expect(opened).toHaveBeenCalledWith("c7");
+  });
+
+  it("shows what each request asks for, including a notice override asked for under review", async () => {
+    rows = [AWAITING, REVIEWING];
+    renderPage(CHIEF);
+    const subject = await screen.findByTestId(`approval-subject-${AWAITING.case_no}`);
+    expect(subject).toHaveTextContent("延长办理期限 5 个工作日（需现场核查）");
+    expect(subject).toHaveTextContent("李敏 于 2026-02-20 10:00 提请");
+    expect(subject).toHaveTextContent("申请人同意");
+    expect(screen.getByTestId(`approval-subject-${REVIEWING.case_no}`)).toHaveTextContent(
+      "再次告知增加材料（现场发现委托办理）",
+    );
+    expect(screen.getByTestId(`approval-row-${REVIEWING.case_no}`)).toHaveTextContent("审查中");
+
+    fireEvent.click(screen.getByTestId(`approval-approve-${REVIEWING.case_no}`));
+    const modal = await screen.findByTestId("action-modal");
+    expect(within(modal).getByTestId("approval-subject")).toHaveTextContent("再次告知增加材料（现场发现委托办理）");
+    fireEvent.click(screen.getByTestId("modal-ok"));
+    await waitFor(() => expect(acts).toHaveLength(1));
+    expect(acts[0]?.case_id).toBe("c9");
   });
 
   it("approves with the 审批专用章 seal through case_act, and the case leaves the list", async () => {

@@ -5,7 +5,7 @@
 // chief representative can approve.
 import { Alert, App, Button, Space, Typography } from "antd";
 import { useState } from "react";
-import { api, type CaseCommand } from "../../lib/ipc";
+import { api, type CaseCommand, type PendingApproval } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
 import { errorTitleKey } from "../../lib/format/errors";
 import { doneMessageKey } from "../case/actionFeedback";
@@ -16,7 +16,7 @@ import { isChiefRep } from "../session/roles";
 import { NotConfiguredAlert } from "../workstation/NotConfiguredAlert";
 import { useWorkstation } from "../workstation/context";
 import { ApprovalsTable, type ChiefDecision } from "./ApprovalsTable";
-import { usePendingApprovals, type PendingRow } from "./usePendingApprovals";
+import { usePendingApprovals } from "./usePendingApprovals";
 
 type Props = {
   onOpenCase: (caseId: string) => void;
@@ -41,22 +41,22 @@ function ConfiguredApprovals({ onOpenCase, onGoSettings }: Props) {
   const chiefRep = isChiefRep(useSession().user);
   const [reloads, setReloads] = useState(0);
   const queue = usePendingApprovals(reloads);
-  const [deciding, setDeciding] = useState<{ row: PendingRow; decision: ChiefDecision } | null>(null);
+  const [deciding, setDeciding] = useState<{ row: PendingApproval; decision: ChiefDecision } | null>(null);
 
   /** Runs the decision on its case; a refusal is thrown back to the modal, which shows it. */
-  const decide = (row: PendingRow) => async (command: CaseCommand, actionKey: string) => {
-    await api.caseAct({ action_key: actionKey, case_id: row.id, command });
+  const decide = (row: PendingApproval) => async (command: CaseCommand, actionKey: string) => {
+    await api.caseAct({ action_key: actionKey, case_id: row.case_id, command });
     void message.success(t(doneMessageKey(command)));
     // Decided: the case leaves this list.
     setReloads((n) => n + 1);
   };
 
-  const title = (row: PendingRow, decision: ChiefDecision) =>
+  const title = (row: PendingApproval, decision: ChiefDecision) =>
     t("approvals.modalTitle", {
       action: t(decision === "approve" ? "caseAction.approve" : "caseAction.returnWithOpinion"),
       caseNo: row.case_no,
     });
-  const intro = (row: PendingRow) => (row.request ? <SubjectIntro text={subjectText(row.request.subject, t)} /> : undefined);
+  const intro = (row: PendingApproval) => <SubjectIntro text={subjectText(row.request.subject, t)} />;
 
   return (
     <div data-testid="approvals-page">

@@ -1,35 +1,35 @@
-// The requests waiting for the chief representative, in the backend's order (soonest due
-// first; decisions and extensions before notice overrides): case number (opens the case),
-// item, what is asked (by whom, when, with the note), applicant, due date with its card; the
-// chief representative's 审批同意 / 退回 on each row.
+// The requests waiting for the chief representative, oldest first: case number (opens the
+// case), item and state (a notice override is asked while the case is still under review),
+// what is asked (by whom, when, with the note), applicant, due date; the chief
+// representative's 审批同意 / 退回 on each row.
 import { Button, Empty, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { HTMLAttributes } from "react";
+import type { PendingApproval } from "../../lib/ipc";
 import { useT } from "../../lib/i18n";
-import { CARD_COLORS, cardLabel } from "../../lib/format/caseLabels";
+import { STATE_COLORS, stateLabel } from "../../lib/format/caseLabels";
 import { formatChinaTime } from "../../lib/format/time";
 import { subjectText } from "../case/approvalSubject";
-import type { PendingRow } from "./usePendingApprovals";
 
 export type ChiefDecision = "approve" | "return_with_opinion";
 
 type Props = {
-  rows: PendingRow[];
+  rows: PendingApproval[];
   loading: boolean;
   onOpenCase: (caseId: string) => void;
   /** Present for the chief representative only: the row's decision buttons. */
-  onDecide?: (row: PendingRow, decision: ChiefDecision) => void;
+  onDecide?: (row: PendingApproval, decision: ChiefDecision) => void;
 };
 
 export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
   const t = useT();
-  const columns: ColumnsType<PendingRow> = [
+  const columns: ColumnsType<PendingApproval> = [
     {
       title: t("queue.col.caseNo"),
       key: "case_no",
       width: 260,
       render: (_, r) => (
-        <Typography.Link onClick={() => onOpenCase(r.id)} data-testid={`approval-case-${r.case_no}`}>
+        <Typography.Link onClick={() => onOpenCase(r.case_id)} data-testid={`approval-case-${r.case_no}`}>
           {r.case_no}
         </Typography.Link>
       ),
@@ -41,9 +41,9 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
         <>
           {r.item_name}
           <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.item_code}
-          </Typography.Text>
+          <Tag color={STATE_COLORS[r.state]} bordered={false}>
+            {stateLabel(r.state, t)}
+          </Tag>
         </>
       ),
     },
@@ -52,16 +52,12 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
       key: "subject",
       render: (_, r) => (
         <div data-testid={`approval-subject-${r.case_no}`}>
-          {r.request ? subjectText(r.request.subject, t) : t("approvals.subjectUnknown")}
-          {r.request && (
-            <>
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t("approval.requestedBy", { by: r.request.by, at: formatChinaTime(r.request.at) })}
-                {r.request.note && ` · ${r.request.note}`}
-              </Typography.Text>
-            </>
-          )}
+          {subjectText(r.request.subject, t)}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("approval.requestedBy", { by: r.request.by, at: formatChinaTime(r.request.at) })}
+            {r.request.note && ` · ${r.request.note}`}
+          </Typography.Text>
         </div>
       ),
     },
@@ -82,13 +78,8 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
     {
       title: t("queue.col.due"),
       key: "due",
-      width: 180,
-      render: (_, r) => (
-        <Space size={4} data-testid={`approval-due-${r.case_no}`}>
-          {r.due_date ?? ""}
-          {r.card && <Tag color={CARD_COLORS[r.card]}>{cardLabel(r.card, t)}</Tag>}
-        </Space>
-      ),
+      width: 120,
+      render: (_, r) => <span data-testid={`approval-due-${r.case_no}`}>{r.due_date ?? ""}</span>,
     },
   ];
   if (onDecide) {
@@ -119,8 +110,8 @@ export function ApprovalsTable({ rows, loading, onOpenCase, onDecide }: Props) {
   }
 
   return (
-    <Table<PendingRow>
-      rowKey="id"
+    <Table<PendingApproval>
+      rowKey="case_id"
       size="middle"
       columns={columns}
       dataSource={rows}

@@ -1,6 +1,6 @@
 // The case page over a fake backend: only allowed actions are buttons, and a one-time notice
-// refused by the one-time rule opens the chief representative's override, which retries the
-// same submission (same action key) with the override. After acceptance a flagged item goes
+// refused by the one-time rule offers to ask the chief representative for an override (an
+// approval request). After acceptance a flagged item goes
 // to the chief representative, who alone approves or returns it; 办结 records the decision;
 // 出件 records how the result of a completed case reached the applicant.
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -136,28 +136,35 @@ describe("case page", () => {
     expect(screen.queryByTestId("act-accept")).not.toBeInTheDocument();
   });
 
-  it("opens the chief representative override on the one-time rule and retries with the same key", async () => {
+  it("offers 报首席代表审批（增加材料） once the one-time rule refused a notice, and asks for the override", async () => {
     const rule = "一次性告知规则：首次补正通知未要求“授权委托书”，再次告知不得增加材料";
     actAnswers.push(() => apiError("one_time_rule", rule));
+    detail = caseDetail({ allowed: ["request_correction", "accept", "reject", "withdraw", "request_approval"] });
     renderCase();
-    fireEvent.click(await screen.findByTestId("act-issue-correction"));
+    await screen.findByTestId("act-issue-correction");
+    // Under review nothing is asked of the chief representative until the rule is hit.
+    expect(screen.queryByTestId("act-request-override")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("act-request-approval")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("act-issue-correction"));
+    expect(await screen.findByTestId("case-error")).toHaveTextContent(rule);
+    expect(acts[0]?.command).toEqual({ type: "issue_correction_notice" });
 
+    const offer = await screen.findByTestId("act-request-override");
+    expect(offer).toHaveTextContent("报首席代表审批（增加材料）");
+    fireEvent.click(offer);
     const modal = await screen.findByTestId("action-modal");
     expect(within(modal).getByTestId("override-rule")).toHaveTextContent(rule);
-    expect(acts[0]?.command).toEqual({ type: "issue_correction_notice", chief_rep_override: null });
-
-    fireEvent.change(within(modal).getByTestId("modal-field-chief_rep"), { target: { value: "王局" } });
-    fireEvent.change(within(modal).getByTestId("modal-field-reason"), {
-      target: { value: "现场发现委托办理" },
-    });
+    expect(within(modal).queryByTestId("modal-field-chief_rep")).not.toBeInTheDocument();
+    fireEvent.change(within(modal).getByTestId("modal-field-reason"), { target: { value: " 现场发现委托办理 " } });
     fireEvent.click(screen.getByTestId("modal-ok"));
 
     await waitFor(() => expect(acts).toHaveLength(2));
     expect(acts[1]?.command).toEqual({
-      type: "issue_correction_notice",
-      chief_rep_override: { chief_rep: "王局", reason: "现场发现委托办理" },
+      type: "request_approval",
+      subject: { type: "notice_override", reason: "现场发现委托办理" },
+      note: "",
     });
-    expect(acts[1]?.action_key).toBe(acts[0]?.action_key);
+    expect(acts[1]?.action_key).not.toBe(acts[0]?.action_key);
     await waitFor(() => expect(screen.queryByTestId("action-modal")).not.toBeInTheDocument());
   });
 
@@ -246,7 +253,11 @@ describe("case page", () => {
     expect(modal).toHaveTextContent("说明（选填）");
     fireEvent.click(screen.getByTestId("modal-ok"));
     await waitFor(() => expect(acts).toHaveLength(1));
-    expect(acts[0]?.command).toEqual({ type: "request_approval", note: "" });
+    expect(acts[0]?.command).toEqual({
+      type: "request_approval",
+      subject: { type: "decision", decision: { type: "granted" } },
+      note: "",
+    });
     expect(await screen.findByText("已提请审批")).toBeInTheDocument();
   });
 
@@ -344,8 +355,8 @@ describe("case page", () => {
   it("lists the chief representative's decisions in 审批记录 with who, when, seal and opinion", async () => {
     detail = processing(["withdraw", "suspend", "request_approval", "complete"]);
     detail.case.approvals = [
-      { approved: false, by_id: "u-7", by: "王芳", at: "2026-03-02T01:11:00Z", seal: null, opinion: "现场核查记录缺签字" },
-      { approved: true, by_id: "u-7", by: "王芳", at: "2026-03-03T02:30:00Z", seal: "审批专用章", opinion: null },
+      { approved: false, by_id: "u-7", by: "王芳", at: "2026-03-02T01:11:00Z", seal: null, opinion: "现场核查记录缺签字", subject: { type: "decision", decision: { type: "granted" } }, cancelled: null },
+      { approved: true, by_id: "u-7", by: "王芳", at: "2026-03-03T02:30:00Z", seal: "审批专用章", opinion: null, subject: { type: "decision", decision: { type: "granted" } }, cancelled: null },
     ];
     renderCase();
     const card = await screen.findByTestId("case-approvals");

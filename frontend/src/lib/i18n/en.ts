@@ -491,7 +491,7 @@ export const en: Record<MessageKey, string> = {
   "approval.seal": "Seal: {seal}",
   "approval.opinion": "Opinion: {opinion}",
   "approvals.title": "Chief representative approval",
-  "approvals.hint": "Cases of this department sent for the chief representative's approval, soonest due first.",
+  "approvals.hint": "The department's requests awaiting the chief representative (decisions, extensions, further notices asking for more materials), oldest first.",
   "approvals.chiefOnly": "Only the chief representative can approve",
   "approvals.empty": "No cases awaiting approval",
   "approvals.col.decide": "Decision",

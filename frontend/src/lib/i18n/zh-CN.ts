@@ -491,7 +491,7 @@ const base = {
   "approval.seal": "印章：{seal}",
   "approval.opinion": "意见：{opinion}",
   "approvals.title": "首席代表审批",
-  "approvals.hint": "本部门提请首席代表审批的办件，最早到期的在前。",
+  "approvals.hint": "本部门待首席代表审批的请求（办结决定、延长办理期限、再次告知增加材料），最早提请的在前。",
   "approvals.chiefOnly": "只有首席代表可以审批",
   "approvals.empty": "没有待审批的办件",
   "approvals.col.decide": "审批",

@@ -638,6 +638,8 @@ by_method: Array<[PaymentMethod, CashLine]>, total: CashLine, entries: Array<Cas
  */
 file: DocumentFile | null, };
 
+export type PendingApproval = { case_id: string, case_no: string, item_name: string, applicant_name: string, applicant_id_masked: string, state: CaseState, due_date: string | null, request: ApprovalRequest, };
+
 export type RatingPrompt = { case_id: string, case_no: string, item_name: string, 
 /**
  * The applicant's name, masked (the screen faces the hall).
@@ -685,6 +687,7 @@ export const api = {
   syncNow: (): Promise<SyncStatus> => call("sync_now", null),
   syncEnroll: (req: EnrollRequest): Promise<SyncStatus> => call("sync_enroll", req),
   syncConflicts: (): Promise<Array<Conflict>> => call("sync_conflicts", null),
+  approvalsPending: (): Promise<Array<PendingApproval>> => call("approvals_pending", null),
   sessionEndShift: (): Promise<SessionState> => call("session_end_shift", null),
   handoverOverview: (): Promise<HandoverOverview> => call("handover_overview", null),
   handoverStart: (req: StartHandoverRequest): Promise<HandoverInfo> => call("handover_start", req),
