@@ -11,6 +11,7 @@
 mod county;
 mod stories;
 mod webdriver;
+mod window_day;
 
 use std::net::TcpStream;
 use std::path::PathBuf;

@@ -9,7 +9,7 @@ use std::process::Command;
 use yichuang_core::catalog::Catalog;
 use yichuang_core::WorkCalendar;
 
-const DEMO: &str = include_str!("../../../crates/yichuang-app/data/demo-catalog.json");
+pub(crate) const DEMO: &str = include_str!("../../../crates/yichuang-app/data/demo-catalog.json");
 
 /// The counter's clock in every story (set on the app by `start_driver`): a Tuesday morning
 /// two working days before the 2026 Spring Festival holiday, so deadlines cross it.
@@ -59,13 +59,33 @@ pub const ALL: &[(&str, Needs, Story)] = &[
         Needs::County,
         enroll_login_take_a_case_and_sync,
     ),
+    (
+        "a clerk hands the window to the backup, who accepts a case for her, and takes it back",
+        Needs::County,
+        crate::window_day::handover_and_return,
+    ),
+    (
+        "the chief representative approves a case at the window and a clerk cannot",
+        Needs::County,
+        crate::window_day::approval_by_the_chief_representative,
+    ),
+    (
+        "a fee with its fiscal receipt number balances in the day's cash report",
+        Needs::Window,
+        crate::window_day::fee_and_daily_cash_report,
+    ),
+    (
+        "a bad rating on the applicant's screen opens a rectification task",
+        Needs::Window,
+        crate::window_day::bad_rating_opens_rectification,
+    ),
 ];
 
-fn testid(id: &str) -> String {
+pub(crate) fn testid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
 
-fn check(cond: bool, what: impl Into<String>) -> Result<()> {
+pub(crate) fn check(cond: bool, what: impl Into<String>) -> Result<()> {
     if cond {
         Ok(())
     } else {
@@ -147,12 +167,17 @@ fn browse_demo_catalog(ctx: &Ctx<'_>) -> Result<()> {
 }
 
 /// The food licence of the demo catalog, at the market regulator's window.
-const FOOD_LICENCE: &str = "000102002000";
+pub(crate) const FOOD_LICENCE: &str = "000102002000";
 
 /// Picks an option of an antd Select the way a clerk does with the keyboard: type into its
 /// search box until the one wanted option is the only one left, then Enter. (A WebDriver
 /// click on an antd option does not select it in WebKitWebDriver.)
-fn pick_option(s: &Session, select_testid: &str, typed: &str, title_part: &str) -> Result<()> {
+pub(crate) fn pick_option(
+    s: &Session,
+    select_testid: &str,
+    typed: &str,
+    title_part: &str,
+) -> Result<()> {
     s.click(&s.wait(&format!("{} .ant-select-selector", testid(select_testid)))?)?;
     let input = s.wait(&format!("{} input", testid(select_testid)))?;
     s.type_text(&input, typed)?;
@@ -192,14 +217,14 @@ fn pick_option(s: &Session, select_testid: &str, typed: &str, title_part: &str) 
     }
 }
 
-fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
+pub(crate) fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
     let e = s.wait(&testid(id))?;
     s.type_text(&e, text)
 }
 
 /// Clicks the element; when a toast (antd message) lies over it, waits for the toast to go
 /// and clicks again, as a clerk would.
-fn click_id(s: &Session, id: &str) -> Result<()> {
+pub(crate) fn click_id(s: &Session, id: &str) -> Result<()> {
     let e = s.wait(&testid(id))?;
     match s.click(&e) {
         Err(err) if err.contains("element click intercepted") => {
@@ -217,7 +242,7 @@ fn click_id(s: &Session, id: &str) -> Result<()> {
 
 /// The text of a notice PDF, as a reader (pdftotext) sees it, with spaces and line breaks
 /// taken out so a wrapped table cell still reads as one phrase.
-fn pdf_text(path: &str) -> Result<String> {
+pub(crate) fn pdf_text(path: &str) -> Result<String> {
     let out = Command::new("pdftotext")
         .args(["-layout", path, "-"])
         .output()
@@ -267,7 +292,7 @@ fn wait_notice_count(s: &Session, n: usize) -> Result<Vec<String>> {
 }
 
 /// Ticks the checklist lines and saves, waiting until the save is through.
-fn tick_and_save(s: &Session, ticks: &[(&str, &str)]) -> Result<()> {
+pub(crate) fn tick_and_save(s: &Session, ticks: &[(&str, &str)]) -> Result<()> {
     for (code, tick) in ticks {
         click_id(s, &format!("check-{code}-{tick}"))?;
     }
@@ -276,9 +301,13 @@ fn tick_and_save(s: &Session, ticks: &[(&str, &str)]) -> Result<()> {
     s.wait_gone(&testid("checklist-dirty"))
 }
 
-fn fill_intake(s: &Session, id_number: &str) -> Result<()> {
+pub(crate) fn fill_intake(s: &Session, id_number: &str) -> Result<()> {
+    fill_intake_item(s, FOOD_LICENCE, id_number)
+}
+
+pub(crate) fn fill_intake_item(s: &Session, item: &str, id_number: &str) -> Result<()> {
     s.wait(&testid("intake-page"))?;
-    pick_option(s, "intake-item", FOOD_LICENCE, FOOD_LICENCE)?;
+    pick_option(s, "intake-item", item, item)?;
     type_into(s, "intake-applicant-name", "张三")?;
     type_into(s, "intake-applicant-id_number", id_number)?;
     type_into(s, "intake-applicant-phone", "13800000000")
@@ -555,7 +584,7 @@ fn enroll_login_take_a_case_and_sync(ctx: &Ctx<'_>) -> Result<()> {
 
 /// Scrolls the page (and any scrolled box in it) back to the top, as the clicks scrolled it,
 /// and waits until nothing is scrolled any more, so a screenshot shows the header whole.
-fn scroll_to_top(s: &Session) -> Result<()> {
+pub(crate) fn scroll_to_top(s: &Session) -> Result<()> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let scrolled = s.execute(

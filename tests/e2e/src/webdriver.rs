@@ -104,6 +104,11 @@ impl Session {
             .unwrap_or_default())
     }
 
+    /// Whether a control is enabled (a disabled button is not).
+    pub fn enabled(&self, e: &Element) -> Result<bool> {
+        Ok(self.get(&format!("/element/{}/enabled", e.0))?.as_bool() == Some(true))
+    }
+
     /// The handles of the application's open windows.
     pub fn window_handles(&self) -> Result<Vec<String>> {
         let v = self.get("/window/handles")?;
