@@ -18,6 +18,9 @@ CREATE TABLE handover (
 );
 -- One open handover per window at a time.
 CREATE UNIQUE INDEX handover_one_open ON handover (window_code) WHERE ended_at IS NULL;
+CREATE INDEX case_record_holder ON case_record (json_extract(document, '$.holder.user_id'));
+CREATE INDEX case_record_held_under
+    ON case_record (json_extract(document, '$.holder.handover_id'));
 
 -- A bad rating's rectification task earns its own cards when late (follow-up call, then the
 -- rectification), beside the deadline cards of the same case. SQLite cannot alter a CHECK,

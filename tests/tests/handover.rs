@@ -8,6 +8,8 @@ mod common;
 use common::{County, HubServer, Window, PASSWORD};
 use yichuang_app::api::{cases, handover, session, sync as sync_api};
 use yichuang_app::ErrorCode;
+use yichuang_core::case::{Actor, CaseCommand, CaseMutation, MutationBody, Role};
+use yichuang_sync::{RejectCode, Verdict};
 
 fn start(to: &str, password: &str) -> handover::StartHandoverRequest {
     handover::StartHandoverRequest {
@@ -241,4 +243,84 @@ async fn an_owners_offline_write_after_a_handover_elsewhere_is_refused_and_shows
         .await
         .expect_err("fenced locally");
     assert_eq!(again.code, ErrorCode::HandedOver);
+}
+
+#[tokio::test]
+async fn a_handover_passes_only_through_the_handover_with_both_clerks_and_to_a_real_colleague() {
+    let county = County::start().await;
+    let hub = HubServer::start(&county.hub_pool).await;
+    let w = Window::enroll(&county, &hub.url(), "SCJG", "W01", "lina").await;
+    let case = w.intake("i-1", 1).await.case;
+    w.sync().await.expect("sync");
+
+    // Not a button of the case page.
+    let direct = w
+        .act(
+            "direct",
+            &case.id,
+            CaseCommand::HandOver {
+                handover_id: "h-x".into(),
+                to_id: "nobody".into(),
+                to_name: "无此人".into(),
+                reason: "请假".into(),
+            },
+        )
+        .await
+        .expect_err("refused at the window");
+    assert_eq!(direct.code, ErrorCode::NotPermitted);
+
+    // A tampered PC pushing a handover to someone the county does not know is refused.
+    let (stored, pushed) = w.stored_case(&case.id).await;
+    let forged = CaseMutation {
+        case_id: stored.id.clone(),
+        base_version: Some(stored.version),
+        base_fingerprint: Some(stored.fingerprint()),
+        actor: Actor {
+            user_id: stored.owner.clone(),
+            name: "李娜".into(),
+            role: Role::Clerk,
+        },
+        workstation: "forged".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("time"),
+        number: None,
+        body: MutationBody::Command {
+            command: CaseCommand::HandOver {
+                handover_id: "h-x".into(),
+                to_id: "nobody".into(),
+                to_name: "无此人".into(),
+                reason: "请假".into(),
+            },
+        },
+    };
+    match w.push_forged(&hub.url(), pushed + 1, &forged).await {
+        Verdict::Rejected { code, .. } => assert_eq!(code, RejectCode::UnknownUser),
+        Verdict::Accepted => panic!("the county took a handover to nobody"),
+    }
+
+    // The return is made with B at the window: after B locked it, A's password alone is
+    // not enough.
+    handover::start(&w.app, start("wangfang", PASSWORD))
+        .await
+        .expect("handed over");
+    session::logout(&w.app, ()).await.expect("B steps away");
+    let alone = handover::give_back(
+        &w.app,
+        handover::ReturnHandoverRequest {
+            owner_password: PASSWORD.into(),
+        },
+    )
+    .await
+    .expect_err("B is not here");
+    assert_eq!(alone.code, ErrorCode::LoginRequired);
+    w.login_as("wangfang").await;
+    handover::give_back(
+        &w.app,
+        handover::ReturnHandoverRequest {
+            owner_password: PASSWORD.into(),
+        },
+    )
+    .await
+    .expect("both present");
 }

@@ -6,6 +6,7 @@ mod common;
 
 use common::{County, HubServer, Window};
 use yichuang_app::api::{cases, cash, rating};
+use yichuang_app::ports::Clock as _;
 use yichuang_app::ErrorCode;
 use yichuang_core::case::{
     Actor, ApprovalSubject, CaseCommand, CaseMutation, CaseState, Decision, FeeAdjustment,
@@ -171,7 +172,8 @@ async fn the_applicant_rates_on_the_screen_a_bad_rating_opens_a_rectification_an
         )
         .await
         .expect_err("a clerk cannot rate");
-    assert_eq!(by_clerk.code, ErrorCode::ApplicantOnly);
+    // Refused before the rule runs; the rule (and the county) would refuse it as well.
+    assert_eq!(by_clerk.code, ErrorCode::NotPermitted);
     let submit = |r: Rating| rating::RatingSubmitRequest {
         action_key: format!("rate-{r:?}"),
         case_id: c.id.clone(),
@@ -184,6 +186,16 @@ async fn the_applicant_rates_on_the_screen_a_bad_rating_opens_a_rectification_an
         .expect_err("no invitation");
     assert_eq!(uninvited.code, ErrorCode::NoRatingInvitation);
 
+    // An invitation goes with the clerk who made it, and expires unanswered.
+    rating::invite(&w.app, req(&c.id)).await.expect("invited");
+    w.login_as("lina").await;
+    assert!(rating::prompt(&w.app, ()).await.expect("prompt").is_none());
+    rating::invite(&w.app, req(&c.id)).await.expect("invited");
+    let now = w.clock.now();
+    w.clock
+        .set(now + chrono::Duration::minutes(rating::INVITATION_MINUTES));
+    assert!(rating::prompt(&w.app, ()).await.expect("prompt").is_none());
+    w.clock.set(now);
     let prompt = rating::invite(&w.app, req(&c.id)).await.expect("invited");
     assert!(
         !prompt.applicant.contains("申请人1"),

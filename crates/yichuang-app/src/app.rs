@@ -82,7 +82,13 @@ pub struct App {
     /// What the last sync attempt found, for the status bar.
     pub(crate) sync_state: std::sync::Mutex<crate::sync::LastAttempt>,
     /// The case the applicant-facing screen asks to rate, if any.
-    pub(crate) rating: std::sync::Mutex<Option<crate::api::rating::RatingPrompt>>,
+    /// with when it was made (an unanswered invitation expires).
+    pub(crate) rating: std::sync::Mutex<
+        Option<(
+            crate::api::rating::RatingPrompt,
+            chrono::DateTime<chrono::Utc>,
+        )>,
+    >,
     /// The CJK font for notices, found on first use.
     pub(crate) font: std::sync::OnceLock<yichuang_documents::CjkFont>,
     calendar: RwLock<Arc<WorkCalendar>>,

@@ -148,6 +148,7 @@ async fn a_later_notice_asking_for_more_is_refused_and_nothing_is_numbered() {
         CaseCommand::RequestApproval {
             subject: yichuang_core::case::ApprovalSubject::NoticeOverride {
                 reason: "经营场所变更，需补充新场所证明".into(),
+                materials: vec![],
             },
             note: String::new(),
         },

@@ -430,7 +430,8 @@ pub async fn open_rectifications(store: &Store, department: &str) -> Result<Vec<
 pub async fn awaiting_approval(store: &Store, department: &str) -> Result<Vec<Case>, StoreError> {
     let docs: Vec<String> = sqlx::query_scalar(
         "SELECT document FROM case_record WHERE department_code = ? \
-         AND json_type(document, '$.pending_approval') = 'object' \
+         AND (json_type(document, '$.pending_approval') = 'object' \
+              OR state = 'awaiting_approval') \
          ORDER BY json_extract(document, '$.pending_approval.at'), case_no",
     )
     .bind(department)

@@ -147,6 +147,20 @@ pub async fn cases_of(
         .collect()
 }
 
+/// Every case held under handover `id`, in any state.
+pub async fn held_under(tx: &mut WriteTx, id: &str) -> Result<Vec<Case>, StoreError> {
+    let docs: Vec<String> = sqlx::query_scalar(
+        "SELECT document FROM case_record WHERE json_extract(document, '$.holder.handover_id') = ? \
+         ORDER BY received_at, case_no",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    docs.iter()
+        .map(|d| serde_json::from_str(d).map_err(corrupt))
+        .collect()
+}
+
 /// The window's cases that carry a fee charge (for the daily cash report).
 pub async fn cases_with_fees(
     store: &Store,

@@ -31,7 +31,17 @@ pub async fn pending(app: &App, _req: ()) -> Result<Vec<PendingApproval>, ApiErr
     Ok(cases
         .into_iter()
         .filter_map(|c| {
-            let request = c.pending_approval.clone()?;
+            // A case left waiting by an earlier version has no recorded request: it waits
+            // for its decision, to grant.
+            let request = c.pending_approval.clone().or_else(|| {
+                (c.state == CaseState::AwaitingApproval).then(|| ApprovalRequest {
+                    subject: Default::default(),
+                    note: None,
+                    by_id: String::new(),
+                    by: String::new(),
+                    at: c.received_at,
+                })
+            })?;
             Some(PendingApproval {
                 due_date: c.deadlines(&calendar, today).map(|d| d.promised),
                 case_id: c.id.clone(),

@@ -169,6 +169,20 @@ fn office(st: &Station) -> Office {
 /// Any command on an existing case.
 pub async fn act(app: &App, req: CaseActionRequest) -> Result<CaseDetail, ApiError> {
     let st = station(app).await?;
+    // A handover passes with both clerks' passwords (the handover API), and a rating comes
+    // from the applicant's screen: neither is a button of the case page.
+    if matches!(
+        req.command,
+        CaseCommand::HandOver { .. } | CaseCommand::TakeBack | CaseCommand::Evaluate { .. }
+    ) {
+        return Err(ApiError::new(
+            crate::ErrorCode::NotPermitted,
+            app.lang().pick(
+                "交接、收回和评价不能在办件页面直接操作",
+                "Handovers, returns and ratings are not case-page actions",
+            ),
+        ));
+    }
     let draw = match req.command.issues() {
         Some(kind) => Draw::Notice(kind),
         None => Draw::Nothing,
@@ -255,6 +269,16 @@ pub async fn get(app: &App, req: CaseRequest) -> Result<CaseDetail, ApiError> {
             allowed.push(Action::Approve);
             allowed.push(Action::ReturnWithOpinion);
         }
+    }
+    // The owner of a case handed over does nothing with it until it comes back.
+    let me = app
+        .session
+        .lock()
+        .expect("session lock")
+        .as_ref()
+        .map(|u| u.user_id.clone());
+    if c.holder.is_some() && me.as_deref() == Some(c.owner.as_str()) {
+        allowed.clear();
     }
     Ok(CaseDetail {
         notices: c

@@ -345,7 +345,7 @@ pub async fn start(app: &App, req: StartHandoverRequest) -> Result<HandoverInfo,
         .await
         .map_err(|e| ApiError::from_store(e.into(), lang))?;
     session::record(app, &to, "login").await?;
-    *app.session.lock().expect("session lock") = Some(to);
+    session::switch(app, Some(to));
     info(&record)
 }
 
@@ -364,6 +364,14 @@ pub async fn give_back(app: &App, req: ReturnHandoverRequest) -> Result<Handover
             "No handover is under way at this window",
         ));
     };
+    // Both present: B is at the window (logged in) and A types A's password.
+    if logged_in(app)?.user_id != open.to_id {
+        return Err(state_err(
+            app,
+            "交回须由接收人（B岗）在本窗口登录后办理，并由原经办人输入密码确认",
+            "The return is made with the backup logged in at this window and the owner's password",
+        ));
+    }
     let username = yichuang_local::sync::department_users(&app.store, &st.profile.department_code)
         .await
         .map_err(err(lang))?
@@ -381,12 +389,11 @@ pub async fn give_back(app: &App, req: ReturnHandoverRequest) -> Result<Handover
     .await?;
     let now = app.clock.local_now();
     let mut tx = app.store.write().await.map_err(err(lang))?;
-    let held: Vec<Case> = store::cases_of(&mut tx, &st.profile.department_code, &owner.user_id)
+    // Every case still held under this handover, whatever B did with it (a refusal or a
+    // withdrawal by B comes back too, so A can void or reissue its notice).
+    let held: Vec<Case> = store::held_under(&mut tx, &open.id)
         .await
-        .map_err(err(lang))?
-        .into_iter()
-        .filter(|c| c.holder.as_ref().is_some_and(|h| h.handover_id == open.id))
-        .collect();
+        .map_err(err(lang))?;
     let a = actor(&owner);
     for c in &held {
         write_in(
@@ -442,7 +449,7 @@ pub async fn give_back(app: &App, req: ReturnHandoverRequest) -> Result<Handover
         .await
         .map_err(|e| ApiError::from_store(e.into(), lang))?;
     session::record(app, &owner, "login").await?;
-    *app.session.lock().expect("session lock") = Some(owner);
+    session::switch(app, Some(owner));
     info(&closed)
 }
 

@@ -2,7 +2,8 @@
 //! the applicant-facing screen (a second window on the customer monitor) shows the
 //! invitation and sends the rating. Ratings are written as the applicant, never as the
 //! clerk; the shell lets only the rating screen call `rating_submit` and only the counter
-//! window call the rest. Nothing is ever defaulted: an invitation nobody answers expires.
+//! window call the rest. Nothing is ever defaulted: an invitation nobody answers expires
+//! after [`INVITATION_MINUTES`], and goes when the clerk at the window changes.
 
 use super::cases::{get, CaseDetail, CaseRequest};
 use super::workstation::station;
@@ -33,6 +34,22 @@ pub struct RatingSubmitRequest {
     pub rating: Rating,
     pub reasons: Vec<String>,
     pub comment: Option<String>,
+}
+
+/// How long an invitation waits for the applicant.
+pub const INVITATION_MINUTES: i64 = 10;
+
+/// The current invitation, unless it expired.
+fn current(app: &App) -> Option<RatingPrompt> {
+    let mut slot = app.rating.lock().expect("rating lock");
+    let now = app.clock.now();
+    if slot
+        .as_ref()
+        .is_some_and(|(_, at)| (now - *at).num_minutes() >= INVITATION_MINUTES)
+    {
+        slot.take();
+    }
+    slot.as_ref().map(|(p, _)| p.clone())
 }
 
 /// The applicant, as the actor of a rating.
@@ -68,6 +85,16 @@ pub async fn invite(app: &App, req: CaseRequest) -> Result<RatingPrompt, ApiErro
     // The same checks as for reading the case: this department's, and it exists.
     let detail: CaseDetail = get(app, req.clone()).await?;
     let c = &detail.case;
+    // The screen faces this window's applicants: only this window's cases are rated here.
+    if c.office.window_code != st.profile.window_code {
+        return Err(ApiError::new(
+            ErrorCode::NotPermitted,
+            app.lang().pick(
+                "只能邀请本窗口办理的办件评价",
+                "Only this window's cases are rated at this window",
+            ),
+        ));
+    }
     let rateable = match c.state {
         CaseState::Completed => c.evaluations.is_empty(),
         CaseState::Evaluated => {
@@ -106,7 +133,7 @@ pub async fn invite(app: &App, req: CaseRequest) -> Result<RatingPrompt, ApiErro
             .map(|(c, l)| (c.to_string(), l.to_string()))
             .collect(),
     };
-    *app.rating.lock().expect("rating lock") = Some(prompt.clone());
+    *app.rating.lock().expect("rating lock") = Some((prompt.clone(), app.clock.now()));
     Ok(prompt)
 }
 
@@ -119,12 +146,12 @@ pub async fn cancel(app: &App, _req: ()) -> Result<Option<RatingPrompt>, ApiErro
 
 /// What the rating screen shows now.
 pub async fn prompt(app: &App, _req: ()) -> Result<Option<RatingPrompt>, ApiError> {
-    Ok(app.rating.lock().expect("rating lock").clone())
+    Ok(current(app))
 }
 
 /// The applicant's rating, for the invited case only; written as the applicant.
 pub async fn submit(app: &App, req: RatingSubmitRequest) -> Result<Option<RatingPrompt>, ApiError> {
-    let invited = app.rating.lock().expect("rating lock").clone();
+    let invited = current(app);
     if invited.as_ref().is_none_or(|p| p.case_id != req.case_id) {
         return Err(no_invitation(app));
     }
@@ -147,7 +174,7 @@ pub async fn submit(app: &App, req: RatingSubmitRequest) -> Result<Option<Rating
     )
     .await?;
     let mut slot = app.rating.lock().expect("rating lock");
-    if slot.as_ref().is_some_and(|p| p.case_id == req.case_id) {
+    if slot.as_ref().is_some_and(|(p, _)| p.case_id == req.case_id) {
         slot.take();
     }
     Ok(None)

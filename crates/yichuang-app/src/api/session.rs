@@ -65,8 +65,15 @@ fn failed(app: &App) -> ApiError {
 pub async fn login(app: &App, req: LoginRequest) -> Result<SessionState, ApiError> {
     let session = verify(app, &req).await?;
     record(app, &session, "login").await?;
-    *app.session.lock().expect("session lock") = Some(session);
+    switch(app, Some(session));
     current(app, ()).await
+}
+
+/// Whoever is at the window now; an invitation to rate made for the previous person's
+/// applicant does not outlive them.
+pub(crate) fn switch(app: &App, user: Option<SessionUser>) {
+    *app.session.lock().expect("session lock") = user;
+    app.rating.lock().expect("rating lock").take();
 }
 
 /// Checks a user's password against the synced hash, with the lockout after repeated
@@ -144,7 +151,8 @@ pub(crate) async fn verify(app: &App, req: &LoginRequest) -> Result<SessionUser,
 
 /// Leaves the window for a while (lock): the clerk stays responsible for the window's cases.
 pub async fn logout(app: &App, _req: ()) -> Result<SessionState, ApiError> {
-    let user = app.session.lock().expect("session lock").take();
+    let user = app.session.lock().expect("session lock").clone();
+    switch(app, None);
     if let Some(user) = user {
         record(app, &user, "logout").await?;
     }
@@ -170,14 +178,11 @@ pub async fn end_shift(app: &App, _req: ()) -> Result<SessionState, ApiError> {
             .await
             .map_err(|e| ApiError::from_store(e, lang))?;
     drop(tx);
+    // Cases handed over are B's to answer for while A is away, and B's time at A's window
+    // ends with A's return (the handover record keeps the window's responsible clerk).
     let waiting = cases
         .iter()
-        .filter(|c| c.needs_work())
-        .filter(|c| match &c.holder {
-            // Handed over: B answers for it now.
-            Some(h) => h.user_id == user.user_id,
-            None => c.owner == user.user_id,
-        })
+        .filter(|c| c.needs_work() && c.holder.is_none() && c.owner == user.user_id)
         .count();
     if waiting > 0 {
         return Err(ApiError::new(
@@ -192,7 +197,7 @@ pub async fn end_shift(app: &App, _req: ()) -> Result<SessionState, ApiError> {
             },
         ));
     }
-    app.session.lock().expect("session lock").take();
+    switch(app, None);
     record(app, &user, "end_shift").await?;
     current(app, ()).await
 }

@@ -244,7 +244,9 @@ pub struct Approval {
     /// The seal used (审批专用章), for an approval.
     pub seal: Option<String>,
     pub opinion: Option<String>,
-    /// What was approved or returned.
+    /// What was approved or returned (an approval stored before subjects existed was of the
+    /// item's decision, to grant).
+    #[serde(default)]
     pub subject: ApprovalSubject,
     /// Why a given approval no longer holds (a special procedure came after it).
     #[serde(default)]

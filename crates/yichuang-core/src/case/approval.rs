@@ -22,8 +22,23 @@ pub enum ApprovalSubject {
     /// A longer time limit (行政许可法 Art. 42): up to 10 working days, 15 for items with a
     /// statutory limit over 20 days.
     Extension { days: u32, reason: String },
-    /// A further correction notice asking for materials the first did not name (new facts).
-    NoticeOverride { reason: String },
+    /// A further correction notice asking for materials the first did not name (new facts):
+    /// exactly these materials (their codes, filled in when asked), no others.
+    NoticeOverride {
+        reason: String,
+        #[serde(default)]
+        materials: Vec<String>,
+    },
+}
+
+impl Default for ApprovalSubject {
+    /// What a request or approval recorded before subjects existed was about: the decision
+    /// of a flagged item, to grant.
+    fn default() -> Self {
+        ApprovalSubject::Decision {
+            decision: Decision::Granted,
+        }
+    }
 }
 
 impl ApprovalSubject {
@@ -39,7 +54,9 @@ impl ApprovalSubject {
             ApprovalSubject::Extension { days, reason } => {
                 format!("延长办理期限 {days} 个工作日（{reason}）")
             }
-            ApprovalSubject::NoticeOverride { reason } => format!("再次告知增加材料（{reason}）"),
+            ApprovalSubject::NoticeOverride { reason, .. } => {
+                format!("再次告知增加材料（{reason}）")
+            }
         }
     }
 
@@ -114,21 +131,19 @@ pub(super) fn request(
                 reason: trimmed(reason, CaseError::ReasonRequired)?,
             }
         }
-        ApprovalSubject::NoticeOverride { reason } => {
+        ApprovalSubject::NoticeOverride { reason, .. } => {
             if next.state != CaseState::Reviewing {
                 return Err(illegal(next, Action::RequestApproval));
             }
-            let lines: Vec<CorrectionLine> = next
-                .checklist
-                .iter()
-                .filter(|l| l.needs_correction())
-                .map(CorrectionLine::from_checklist)
-                .collect();
-            if materials_beyond_first_notice(&next.notices, &lines).is_empty() {
+            // The request names the new materials as they stand now; the approval allows
+            // those, not whatever else a later notice might add.
+            let materials = beyond_first_notice(next);
+            if materials.is_empty() {
                 return Err(CaseError::ApprovalNotRequired);
             }
             ApprovalSubject::NoticeOverride {
                 reason: trimmed(reason, CaseError::ReasonRequired)?,
+                materials,
             }
         }
     };
@@ -176,9 +191,20 @@ pub(super) fn decide(
     } else {
         Action::ReturnWithOpinion
     };
+    // A case left waiting by a version before requests were recorded waits for its
+    // decision, to grant.
     let request = next
         .pending_approval
         .clone()
+        .or_else(|| {
+            (next.state == CaseState::AwaitingApproval).then(|| ApprovalRequest {
+                subject: ApprovalSubject::default(),
+                note: None,
+                by_id: String::new(),
+                by: String::new(),
+                at: ctx.now,
+            })
+        })
         .ok_or_else(|| illegal(next, action))?;
     // The county replays this with its own record of the actor's role: a clerk's approval
     // is refused at the window and again at the hub.
@@ -222,10 +248,11 @@ pub(super) fn decide(
                     c.extension_days += days;
                 }
             }
-            ApprovalSubject::NoticeOverride { reason } => {
+            ApprovalSubject::NoticeOverride { reason, materials } => {
                 next.granted_override = Some(ChiefRepOverride {
                     chief_rep: ctx.actor.name.clone(),
                     reason: reason.clone(),
+                    materials: materials.clone(),
                 });
             }
             ApprovalSubject::Decision { .. } => {}
@@ -243,6 +270,33 @@ pub(super) fn decide(
         cancelled: None,
     });
     Ok(())
+}
+
+/// The codes of the materials marked for correction now that the first notice did not name.
+pub(super) fn beyond_first_notice(case: &Case) -> Vec<String> {
+    let lines: Vec<CorrectionLine> = case
+        .checklist
+        .iter()
+        .filter(|l| l.needs_correction())
+        .map(CorrectionLine::from_checklist)
+        .collect();
+    materials_beyond_first_notice(&case.notices, &lines)
+        .into_iter()
+        .map(|l| l.code.clone())
+        .collect()
+}
+
+/// Leaving review (accepted, refused, withdrawn, or a notice issued) ends what was asked or
+/// allowed for the notice: an override request still pending lapses, and an unused
+/// permission is dropped.
+pub(super) fn lapse_notice_override(case: &mut Case) {
+    if matches!(
+        case.pending_approval.as_ref().map(|p| &p.subject),
+        Some(ApprovalSubject::NoticeOverride { .. })
+    ) {
+        case.pending_approval = None;
+    }
+    case.granted_override = None;
 }
 
 /// A flagged item completes only with the very decision its standing approval names.

@@ -67,6 +67,8 @@ pub enum CaseCommand {
     /// The clerk asks the chief representative to approve a decision, an extension or a
     /// notice override.
     RequestApproval {
+        /// Absent in requests queued before subjects existed: the decision, to grant.
+        #[serde(default)]
         subject: ApprovalSubject,
         note: String,
     },
@@ -260,15 +262,19 @@ pub fn apply(
                 .into_iter()
                 .map(|l| l.name.clone())
                 .collect();
-            // New materials need the chief representative's approved override, used up here.
+            // New materials need the chief representative's approved override covering
+            // exactly them; it is used up here.
+            let new_codes = approval::beyond_first_notice(&next);
             let chief_rep_override = match beyond.is_empty() {
                 true => None,
                 false => Some(
                     next.granted_override
                         .take()
+                        .filter(|o| new_codes.iter().all(|c| o.materials.contains(c)))
                         .ok_or(CaseError::OneTimeRule(beyond))?,
                 ),
             };
+            approval::lapse_notice_override(&mut next);
             let requested = lines.iter().map(|l| l.code.clone()).collect();
             let content = NoticeContent::Correction {
                 lines,
@@ -310,7 +316,10 @@ pub fn apply(
                 }
             }
         }
-        CaseCommand::Accept => accept(&mut next, &number, ctx, &mut events, &mut notices)?,
+        CaseCommand::Accept => {
+            accept(&mut next, &number, ctx, &mut events, &mut notices)?;
+            approval::lapse_notice_override(&mut next);
+        }
         CaseCommand::CompleteOnTheSpot => {
             if next.item.kind != ItemKind::Immediate {
                 return Err(CaseError::NotImmediate);
@@ -350,11 +359,15 @@ pub fn apply(
             next.closed_at = Some(ctx.now);
             next.closing_reason = Some(reason);
             next.closing_basis = Some(legal_basis);
+            approval::lapse_notice_override(&mut next);
         }
         CaseCommand::Withdraw { reason } => {
             next.state.apply(Action::Withdraw)?;
             let reason = non_empty(reason, CaseError::ReasonRequired)?;
             next.transition(Action::Withdraw, Some(reason.clone()), ctx, &mut events)?;
+            // Whatever was asked of the chief representative lapses with the case.
+            next.pending_approval = None;
+            next.granted_override = None;
             close_pause(&mut next, PauseKind::Correction, ctx);
             close_pause(&mut next, PauseKind::SpecialProcedure, ctx);
             next.closed_at = Some(ctx.now);

@@ -88,6 +88,10 @@ impl CorrectionLine {
 pub struct ChiefRepOverride {
     pub chief_rep: String,
     pub reason: String,
+    /// The material codes the permission covers (empty on a notice issued before overrides
+    /// named them).
+    #[serde(default)]
+    pub materials: Vec<String>,
 }
 
 /// What a notice says, kind by kind.

@@ -42,7 +42,7 @@ const REVIEWING: PendingApproval = {
   state: "reviewing",
   applicant_name: "李四",
   request: {
-    subject: { type: "notice_override", reason: "现场发现委托办理" },
+    subject: { type: "notice_override", reason: "现场发现委托办理", materials: [] },
     note: null,
     by_id: "u-3",
     by: "李敏",

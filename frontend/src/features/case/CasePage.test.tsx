@@ -161,7 +161,7 @@ describe("case page", () => {
     await waitFor(() => expect(acts).toHaveLength(2));
     expect(acts[1]?.command).toEqual({
       type: "request_approval",
-      subject: { type: "notice_override", reason: "现场发现委托办理" },
+      subject: { type: "notice_override", reason: "现场发现委托办理", materials: [] },
       note: "",
     });
     expect(acts[1]?.action_key).not.toBe(acts[0]?.action_key);

@@ -114,7 +114,8 @@ export function OverrideRequestModal({
         onSubmit(
           {
             type: "request_approval",
-            subject: { type: "notice_override", reason: v.reason?.trim() ?? "" },
+            // The rule fills in the new materials as the checklist stands when asked.
+            subject: { type: "notice_override", reason: v.reason?.trim() ?? "", materials: [] },
             note: v.note?.trim() ?? "",
           },
           key,

@@ -402,7 +402,8 @@ export type Approval = { approved: boolean, by_id: string, by: string, at: strin
  */
 seal: string | null, opinion: string | null, 
 /**
- * What was approved or returned.
+ * What was approved or returned (an approval stored before subjects existed was of the
+ * item's decision, to grant).
  */
 subject: ApprovalSubject, 
 /**
@@ -452,11 +453,20 @@ situation: string | null, status: MaterialStatus, };
 
 export type MaterialStatus = { "status": "pending" } | { "status": "received" } | { "status": "missing" } | { "status": "defective", reason: string, };
 
-export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice" } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", subject: ApprovalSubject, note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "hand_over", handover_id: string, to_id: string, to_name: string, reason: string, } | { "type": "take_back" } | { "type": "charge_fee", fee: FeeInput, } | { "type": "void_fee", seq: number, reason: string, } | { "type": "evaluate", rating: Rating, reasons: Array<string>, comment: string | null, } | { "type": "follow_up", note: string, } | { "type": "rectify", note: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
+export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>, } | { "type": "issue_correction_notice" } | { "type": "correction_received" } | { "type": "accept" } | { "type": "reject", reason: string, legal_basis: string, } | { "type": "withdraw", reason: string, } | { "type": "complete_on_the_spot" } | { "type": "suspend", procedure: string, reason: string, legal_basis: string, } | { "type": "resume" } | { "type": "void_notice", number: string, reason: string, } | { "type": "request_approval", 
+/**
+ * Absent in requests queued before subjects existed: the decision, to grant.
+ */
+subject: ApprovalSubject, note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "hand_over", handover_id: string, to_id: string, to_name: string, reason: string, } | { "type": "take_back" } | { "type": "charge_fee", fee: FeeInput, } | { "type": "void_fee", seq: number, reason: string, } | { "type": "evaluate", rating: Rating, reasons: Array<string>, comment: string | null, } | { "type": "follow_up", note: string, } | { "type": "rectify", note: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
 
 export type LineUpdate = { code: string, status: MaterialStatus, };
 
-export type ChiefRepOverride = { chief_rep: string, reason: string, };
+export type ChiefRepOverride = { chief_rep: string, reason: string, 
+/**
+ * The material codes the permission covers (empty on a notice issued before overrides
+ * named them).
+ */
+materials: Array<string>, };
 
 export type NoticeKind = "correction" | "acceptance" | "rejection" | "completion";
 
@@ -496,7 +506,7 @@ export type Deadlines = { promised: string, statutory: string | null, paused_day
 
 export type Card = "yellow" | "red";
 
-export type ApprovalSubject = { "type": "decision", decision: Decision, } | { "type": "extension", days: number, reason: string, } | { "type": "notice_override", reason: string, };
+export type ApprovalSubject = { "type": "decision", decision: Decision, } | { "type": "extension", days: number, reason: string, } | { "type": "notice_override", reason: string, materials: Array<string>, };
 
 export type ApprovalRequest = { subject: ApprovalSubject, note: string | null, by_id: string, by: string, at: string, };
 

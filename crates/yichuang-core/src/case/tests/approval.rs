@@ -262,3 +262,65 @@ fn the_approval_binds_the_decision_and_a_later_special_procedure_cancels_it() {
         "the facts may have changed: approve again"
     );
 }
+
+#[test]
+fn a_withdrawn_case_leaves_nothing_waiting_for_the_chief_representative() {
+    let mut w = World::new();
+    let case = accepted_food_licence(&mut w);
+    let asked = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                subject: grant(),
+                note: String::new(),
+            },
+            "2026-03-03 10:00",
+        )
+        .expect("requested")
+        .case;
+    let gone = w
+        .run(
+            &asked,
+            CaseCommand::Withdraw {
+                reason: "申请人撤回申请".into(),
+            },
+            "2026-03-03 11:00",
+        )
+        .expect("withdrawn")
+        .case;
+    assert_eq!(gone.pending_approval, None);
+}
+
+#[test]
+fn a_case_stored_before_approvals_had_subjects_still_reads_and_can_be_decided() {
+    let mut w = World::new();
+    let case = accepted_food_licence(&mut w);
+    let asked = w
+        .run(
+            &case,
+            CaseCommand::RequestApproval {
+                subject: grant(),
+                note: String::new(),
+            },
+            "2026-03-03 10:00",
+        )
+        .expect("requested")
+        .case;
+    // As an earlier version stored it: waiting, with no recorded request, and an old
+    // returned approval without a subject.
+    let mut doc = serde_json::to_value(&asked).expect("json");
+    doc.as_object_mut()
+        .expect("object")
+        .remove("pending_approval");
+    doc["approvals"] = serde_json::json!([{
+        "approved": false, "by_id": "u-zhou", "by": "周敏", "at": "2026-03-02T15:00:00",
+        "seal": null, "opinion": "请补充现场照片"
+    }]);
+    let old: Case = serde_json::from_value(doc).expect("an old case still reads");
+    assert_eq!(old.approvals[0].subject, grant());
+    w.actor = chief_rep();
+    let decided = w
+        .run(&old, approve("审批专用章（一）"), "2026-03-03 10:30")
+        .expect("the waiting case can still be approved");
+    assert_eq!(decided.case.state, CaseState::Processing);
+}

@@ -304,6 +304,8 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
             CaseCommand::RequestApproval {
                 subject: ApprovalSubject::NoticeOverride {
                     reason: "申请人变更经营场所，需补充新场所证明".into(),
+                    // Filled in by the rule from the checklist as it stands.
+                    materials: vec![],
                 },
                 note: String::new(),
             },
@@ -330,6 +332,15 @@ fn a_second_notice_asking_for_something_new_needs_the_chief_representative() {
         .expect("approved")
         .case;
     w.actor = clerk();
+    // The permission covers the material it was asked for, not one more.
+    let wider = w
+        .run(&case, mark(&case, &[2, 3]), "2026-03-04 10:06")
+        .expect("ticked")
+        .case;
+    assert!(matches!(
+        w.run(&wider, &issue, "2026-03-04 10:06"),
+        Err(CaseError::OneTimeRule(_))
+    ));
     let e = w
         .run(&case, &issue, "2026-03-04 10:06")
         .expect("allowed with the approved override");

@@ -89,6 +89,29 @@ pub(super) async fn run(
             ))
         }
     }
+    // A handover names its receiver: an active case-working user of this department at the
+    // county, under the county's name for them.
+    if let MutationBody::Command {
+        command: CaseCommand::HandOver { to_id, to_name, .. },
+    } = &mut mutation.body
+    {
+        let to: Option<(String, String)> = sqlx::query_as(
+            "SELECT name, role FROM app_user WHERE user_id = $1 AND department_code = $2 AND active",
+        )
+        .bind(&*to_id)
+        .bind(&scope.department)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match to.filter(|(_, role)| Role::parse(role).is_some_and(|r| r.works_cases())) {
+            Some((name, _)) => *to_name = name,
+            None => {
+                return Err(refuse(
+                    RejectCode::UnknownUser,
+                    format!("交接对象 {to_name} 不是本部门在县级中心登记的有效办件人员。"),
+                ))
+            }
+        }
+    }
     let current = county::load_for_update(tx, &mutation.case_id).await?;
     if let (Some(c), Some(base)) = (&current, mutation.base_version) {
         // Version AND fingerprint: two windows can each reach "version 2" by different
