@@ -9,12 +9,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages: WebKitGTK for the Tauri window, its WebDriver, Xvfb + D-Bus for headless
 # runs, CJK fonts for Chinese text, PostgreSQL server binaries for throwaway test clusters,
-# poppler for reading PDFs back in tests.
+# poppler for reading PDFs back in tests, LibreOffice Calc (headless) for rendering the
+# ledger workbook to PDF in tests.
 APT_PACKAGES := build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev \
 	libssl-dev librsvg2-dev webkit2gtk-driver xvfb xauth dbus dbus-x11 fonts-noto-cjk \
-	postgresql poppler-utils gnome-keyring libsecret-tools
+	postgresql poppler-utils gnome-keyring libsecret-tools libreoffice-calc-nogui
 
-.PHONY: run test deps apt-deps npm-deps tauri-driver frontend app bindings e2e fmt lint clean
+.PHONY: run test deps apt-deps py-deps npm-deps tauri-driver frontend app bindings e2e fmt lint clean
 
 run: deps frontend app
 	$(APP_BIN)
@@ -22,7 +23,7 @@ run: deps frontend app
 test: deps
 	@scripts/check.sh
 
-deps: apt-deps npm-deps
+deps: apt-deps py-deps npm-deps
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -31,6 +32,10 @@ apt-deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# openpyxl: the ledger tests read the workbook back with a second implementation.
+py-deps:
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --quiet openpyxl
 
 npm-deps:
 	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are required"; exit 1; }

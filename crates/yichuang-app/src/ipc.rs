@@ -66,6 +66,8 @@ macro_rules! for_each_command {
             sync_conflicts: $crate::api::sync::conflicts, () => Vec<$crate::api::sync::Conflict>;
             approvals_pending: $crate::api::approvals::pending,
                 () => Vec<$crate::api::approvals::PendingApproval>;
+            ledger_export: $crate::api::ledger::export,
+                $crate::api::ledger::LedgerExportRequest => $crate::api::ledger::LedgerExportResult;
             session_end_shift: $crate::api::session::end_shift, () => $crate::api::session::SessionState;
             handover_overview: $crate::api::handover::overview,
                 () => $crate::api::handover::HandoverOverview;
@@ -90,8 +92,8 @@ macro_rules! for_each_command {
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::api::{
-        alerts, approvals, audit, calendar, cases, cash, catalog, handover, inquiry, notices,
-        rating, session, settings, sync, workstation,
+        alerts, approvals, audit, calendar, cases, cash, catalog, handover, inquiry, ledger,
+        notices, rating, session, settings, sync, workstation,
     };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
@@ -205,6 +207,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cash::CashEntry::decl(cfg),
         cash::CashReportView::decl(cfg),
         approvals::PendingApproval::decl(cfg),
+        ledger::LedgerExportRequest::decl(cfg),
+        ledger::LedgerExportResult::decl(cfg),
         rating::RatingPrompt::decl(cfg),
         rating::RatingSubmitRequest::decl(cfg),
     ]

@@ -177,3 +177,18 @@ pub async fn bundles(
         })
         .collect())
 }
+
+/// The working-day calendar the county holds (embedded years plus imported ones).
+pub async fn calendar(pool: &sqlx::PgPool) -> Result<yichuang_core::WorkCalendar, sqlx::Error> {
+    use yichuang_core::calendar::HolidayYear;
+    let texts: Vec<String> = sqlx::query_scalar("SELECT document FROM calendar_year ORDER BY year")
+        .fetch_all(pool)
+        .await?;
+    let imported = texts.iter().filter_map(|t| HolidayYear::parse(t).ok());
+    Ok(yichuang_core::WorkCalendar::new(
+        HolidayYear::embedded()
+            .into_iter()
+            .chain(imported)
+            .collect::<Vec<_>>(),
+    ))
+}

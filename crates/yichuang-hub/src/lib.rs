@@ -7,6 +7,7 @@ pub mod admin;
 pub mod catalog;
 pub mod county;
 pub mod db;
+pub mod ledger;
 pub mod server;
 
 pub use catalog::{import_catalog, CatalogImport, HubCatalogError};

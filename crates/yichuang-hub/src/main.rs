@@ -83,6 +83,16 @@ enum Command {
     },
     /// Enrolled workstations and how far their sync got.
     Status,
+    /// Write the monthly ledger (台账) of the whole county, or of one department, as .xlsx.
+    ExportLedger {
+        /// The month, as 2026-11.
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        department: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Serve workstations. HTTPS with --tls-cert/--tls-key; plain HTTP only on loopback.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8443")]
@@ -311,6 +321,33 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
             let token = admin::enrollment_token(pool, &department, &window, valid_hours).await?;
             // The token is the command's output: county IT hands it to the window once.
             Ok(token)
+        }
+        Command::ExportLedger {
+            month,
+            department,
+            out,
+        } => {
+            let parsed = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+                .map_err(|_| {
+                    CliError::from(admin::AdminError::Invalid(format!(
+                        "month {month} (write it as 2026-11)"
+                    )))
+                })?;
+            let now = chrono::Utc::now()
+                .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"))
+                .naive_local();
+            let n = yichuang_hub::ledger::export(
+                pool,
+                yichuang_ledger::Month::of(parsed),
+                department.as_deref(),
+                &out,
+                now,
+            )
+            .await?;
+            Ok(match lang {
+                Lang::ZhCn => format!("已导出 {month} 台账：{n} 件，{}", out.display()),
+                Lang::En => format!("Exported the {month} ledger: {n} cases, {}", out.display()),
+            })
         }
         Command::Status => {
             let rows = admin::workstations(pool).await?;

@@ -439,3 +439,51 @@ pub async fn awaiting_approval(store: &Store, department: &str) -> Result<Vec<Ca
     .await?;
     docs.iter().map(|d| parse_case(d)).collect()
 }
+
+/// What a month's ledger needs from this cache: every case of `department` that the month
+/// touched (a timeline line in it, or a card raised in it) with its timeline, and the cards
+/// of those cases as `(case_id, level, due_date, raised_at)`. `local` bounds the month in
+/// counter time (timeline lines), `utc` in UTC (cards are stamped in RFC 3339 UTC).
+#[allow(clippy::type_complexity)]
+pub async fn ledger_input(
+    store: &Store,
+    department: &str,
+    local: (&str, &str),
+    utc: (&str, &str),
+) -> Result<
+    (
+        Vec<(Case, Vec<CaseEvent>)>,
+        Vec<(String, String, String, String)>,
+    ),
+    StoreError,
+> {
+    let docs: Vec<String> = sqlx::query_scalar(
+        "SELECT c.document FROM case_record c WHERE c.department_code = ? AND ( \
+           EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.at >= ? AND e.at < ?) \
+           OR EXISTS (SELECT 1 FROM case_card k WHERE k.case_id = c.id \
+                      AND k.raised_at >= ? AND k.raised_at < ?)) \
+         ORDER BY c.received_at, c.case_no",
+    )
+    .bind(department)
+    .bind(local.0)
+    .bind(local.1)
+    .bind(utc.0)
+    .bind(utc.1)
+    .fetch_all(store.pool())
+    .await?;
+    let mut out = Vec::with_capacity(docs.len());
+    let mut cards = Vec::new();
+    for d in &docs {
+        let case = parse_case(d)?;
+        let events = timeline(store, &case.id).await?;
+        let mut rows: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT case_id, level, due_date, raised_at FROM case_card WHERE case_id = ?",
+        )
+        .bind(&case.id)
+        .fetch_all(store.pool())
+        .await?;
+        cards.append(&mut rows);
+        out.push((case, events));
+    }
+    Ok((out, cards))
+}

@@ -169,6 +169,11 @@ fn config(
 ) -> AppConfig {
     let mut c = AppConfig::headless(dir.path().join("data"), clock.clone());
     c.secrets = secrets.clone();
+    // The "save as" dialog answers with this folder.
+    c.desktop = Arc::new(yichuang_app::ports::HeadlessDesktop {
+        save_dir: Some(dir.path().join("saved")),
+        ..Default::default()
+    });
     c
 }
 

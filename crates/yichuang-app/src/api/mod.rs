@@ -10,6 +10,7 @@ pub mod cash;
 pub mod catalog;
 pub mod handover;
 pub mod inquiry;
+pub mod ledger;
 pub mod notices;
 pub mod rating;
 pub mod session;

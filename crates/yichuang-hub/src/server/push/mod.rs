@@ -19,7 +19,6 @@ use rule::{Refusal, RunError};
 use sqlx::types::Json as SqlJson;
 use sqlx::{Connection, PgConnection};
 use std::sync::Arc;
-use yichuang_core::calendar::HolidayYear;
 use yichuang_core::WorkCalendar;
 use yichuang_sync::{
     OutboxMutation, Outcome, PushReply, PushRequest, RejectCode, Verdict, WireErrorCode, PUSH_BATCH,
@@ -97,16 +96,7 @@ pub(crate) async fn push(
 }
 
 async fn county_calendar(hub: &Hub) -> Result<WorkCalendar, sqlx::Error> {
-    let texts: Vec<String> = sqlx::query_scalar("SELECT document FROM calendar_year ORDER BY year")
-        .fetch_all(&hub.pool)
-        .await?;
-    let imported = texts.iter().filter_map(|t| HolidayYear::parse(t).ok());
-    Ok(WorkCalendar::new(
-        HolidayYear::embedded()
-            .into_iter()
-            .chain(imported)
-            .collect::<Vec<_>>(),
-    ))
+    crate::county::calendar(&hub.pool).await
 }
 
 fn code_text(code: RejectCode) -> String {
