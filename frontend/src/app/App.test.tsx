@@ -144,13 +144,16 @@ describe("App", () => {
     expect(within(detail).queryByTestId("due-on-the-spot")).not.toBeInTheDocument();
   });
 
-  it("shows placeholders for unbuilt pages and the calendar warning in settings", async () => {
+  it("opens the monthly ledger on the counter's month and shows the calendar warning in settings", async () => {
     status = LOADED_STATUS;
     render(<App />);
     await screen.findByTestId("queue-page");
 
     fireEvent.click(screen.getByTestId("nav-ledger"));
-    expect(screen.getByTestId("under-construction")).toHaveTextContent("办件台账");
+    expect(await screen.findByTestId("ledger-page")).toHaveTextContent("月度台账");
+    await waitFor(() =>
+      expect((screen.getByTestId("ledger-month") as HTMLInputElement).value).toBe("2026-12"),
+    );
 
     fireEvent.click(screen.getByTestId("nav-settings"));
     expect(await screen.findByTestId("calendar-next-year-missing")).toHaveTextContent(

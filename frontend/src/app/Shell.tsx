@@ -14,6 +14,7 @@ import { HandoverPage } from "../features/handover/HandoverPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
 import { TODAY_VIEW, type RegisterView } from "../features/inquiry/useRegister";
 import { IntakePage } from "../features/intake/IntakePage";
+import { LedgerPage } from "../features/ledger/LedgerPage";
 import { QueuePage } from "../features/queue/QueuePage";
 import { NO_FILTERS, type Filters } from "../features/queue/QueueFilters";
 import { SettingsPage } from "../features/settings/SettingsPage";
@@ -25,7 +26,6 @@ import { SyncStatusBar } from "../features/sync/SyncStatusBar";
 import { WelcomePage } from "../features/welcome/WelcomePage";
 import { useWorkstation } from "../features/workstation/context";
 import { DEFAULT_NAV, NEEDS_CATALOG, isNavKey, visibleNav, type NavKey } from "./nav";
-import { UnderConstruction } from "./UnderConstruction";
 import { useCatalogStatus } from "./useCatalogStatus";
 import { useHotkey } from "./useHotkey";
 
@@ -126,8 +126,8 @@ export function Shell() {
         return <ConflictsPage onOpenCase={setOpenCase} />;
       case "settings":
         return <SettingsPage status={status} onCatalogChanged={refresh} />;
-      default:
-        return <UnderConstruction page={nav} />;
+      case "ledger":
+        return <LedgerPage onGoSettings={() => go("settings")} />;
     }
   };
 

@@ -13,9 +13,6 @@ export type NavKey =
   | "conflicts"
   | "settings";
 
-/** Pages that exist only as placeholders so far. */
-export type UnbuiltNavKey = "ledger";
-
 /** Pages that need a loaded catalog (without one they show the welcome page). */
 export const NEEDS_CATALOG: ReadonlySet<NavKey> = new Set(["queue", "intake", "inquiry", "catalog"]);
 

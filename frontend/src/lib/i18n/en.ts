@@ -1,5 +1,6 @@
 // English UI strings. Typed against zh-CN.ts so a missing or extra key fails the typecheck.
 import type { MessageKey } from "./zh-CN";
+import { ledgerEn } from "./ledger.en";
 import { serviceEn } from "./service.en";
 import { workflowsEn } from "./workflows.en";
 
@@ -14,11 +15,7 @@ export const en: Record<MessageKey, string> = {
   "nav.catalog": "Catalog",
   "nav.approvals": "Approvals",
   "nav.handover": "A/B handover",
-  "nav.ledger": "Ledger",
   "nav.settings": "Settings",
-
-  "todo.title": "Not available yet",
-  "todo.ledger": "Not available yet: the case ledger comes in a later version.",
 
   "welcome.title": "Welcome to the Yichuang window workstation",
   "welcome.subtitle": "No service catalog is loaded on this computer yet. Load one to look up items, material lists and deadlines.",
@@ -514,4 +511,5 @@ export const en: Record<MessageKey, string> = {
   "case.resultLine": "{how} · {at} · by {by}",
   ...workflowsEn,
   ...serviceEn,
+  ...ledgerEn,
 };

@@ -1,5 +1,7 @@
 // Simplified Chinese UI strings (the default language). Keys must match en.ts exactly.
-// The window workflows (approvals, handover, fees, ratings) keep theirs in their own files.
+// The window workflows (approvals, handover, fees, ratings) and the monthly ledger keep theirs
+// in their own files.
+import { ledgerZhCN } from "./ledger.zh-CN";
 import { serviceZhCN } from "./service.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
 
@@ -14,11 +16,7 @@ const base = {
   "nav.catalog": "事项目录",
   "nav.approvals": "审批",
   "nav.handover": "AB岗交接",
-  "nav.ledger": "台账",
   "nav.settings": "设置",
-
-  "todo.title": "此功能尚未开放",
-  "todo.ledger": "此功能尚未开放：将在后续版本提供办件台账。",
 
   "welcome.title": "欢迎使用一窗窗口工作台",
   "welcome.subtitle": "本机尚未加载政务服务事项目录。请先加载目录，之后即可查询事项、材料清单和办结期限。",
@@ -514,6 +512,6 @@ const base = {
   "case.resultLine": "{how} · {at} · 经办 {by}",
 } as const satisfies Record<string, string>;
 
-export const zhCN = { ...base, ...workflowsZhCN, ...serviceZhCN } as const;
+export const zhCN = { ...base, ...workflowsZhCN, ...serviceZhCN, ...ledgerZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;

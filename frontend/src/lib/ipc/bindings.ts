@@ -650,6 +650,22 @@ file: DocumentFile | null, };
 
 export type PendingApproval = { case_id: string, case_no: string, item_name: string, applicant_name: string, applicant_id_masked: string, state: CaseState, due_date: string | null, request: ApprovalRequest, };
 
+export type LedgerExportRequest = { 
+/**
+ * "2026-11".
+ */
+month: string, };
+
+export type LedgerExportResult = { 
+/**
+ * `null` when the save dialog was cancelled.
+ */
+saved_to: string | null, 
+/**
+ * Cases on the register.
+ */
+cases: number, };
+
 export type RatingPrompt = { case_id: string, case_no: string, item_name: string, 
 /**
  * The applicant's name, masked (the screen faces the hall).
@@ -698,6 +714,7 @@ export const api = {
   syncEnroll: (req: EnrollRequest): Promise<SyncStatus> => call("sync_enroll", req),
   syncConflicts: (): Promise<Array<Conflict>> => call("sync_conflicts", null),
   approvalsPending: (): Promise<Array<PendingApproval>> => call("approvals_pending", null),
+  ledgerExport: (req: LedgerExportRequest): Promise<LedgerExportResult> => call("ledger_export", req),
   sessionEndShift: (): Promise<SessionState> => call("session_end_shift", null),
   handoverOverview: (): Promise<HandoverOverview> => call("handover_overview", null),
   handoverStart: (req: StartHandoverRequest): Promise<HandoverInfo> => call("handover_start", req),
