@@ -50,6 +50,7 @@ fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> 
         // day at the counter (so deadlines, holidays included, are the same every run).
         .env("YICHUANG_DATA_DIR", data_dir)
         .env("YICHUANG_CLOCK_START", stories::CLOCK_START)
+        .env("YICHUANG_SAVE_DIR", data_dir.join("saved"))
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
         .spawn()

@@ -79,6 +79,11 @@ pub const ALL: &[(&str, Needs, Story)] = &[
         Needs::Window,
         crate::window_day::bad_rating_opens_rectification,
     ),
+    (
+        "the month's ledger is exported from the window with its four sheets",
+        Needs::Window,
+        crate::window_day::export_the_months_ledger,
+    ),
 ];
 
 pub(crate) fn testid(id: &str) -> String {

@@ -364,3 +364,53 @@ pub(crate) fn bad_rating_opens_rectification(ctx: &Ctx<'_>) -> Result<()> {
     s.wait_text(&testid("rect-follow-up"), |t| t.contains("已电话回访"))?;
     shot(ctx, "rating-rectification.png")
 }
+
+pub(crate) fn export_the_months_ledger(ctx: &Ctx<'_>) -> Result<()> {
+    let s = ctx.session;
+    training_window(s, ("市场监督", "县市场监督管理局"), "W03", "李敏")?;
+    let case_no = take_case(s, COMPANY, "11010519491231002X")?;
+    accept(s)?;
+    click_id(s, "nav-ledger")?;
+    s.wait_text(&testid("ledger-month"), |_| true)?;
+    click_id(s, "ledger-export")?;
+    let saved = s.wait_text(&testid("ledger-saved"), |t| t.contains(".xlsx"))?;
+    shot(ctx, "ledger-export.png")?;
+    let start = saved
+        .find('/')
+        .ok_or_else(|| format!("no path in {saved:?}"))?;
+    let end = saved.find(".xlsx").map(|i| i + 5).unwrap_or(saved.len());
+    let path = &saved[start..end];
+    // Read back with a second implementation (openpyxl): the four sheets, the case on the
+    // register.
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../crates/yichuang-ledger/tests/read_back.py"
+    );
+    let out = std::process::Command::new("python3")
+        .args([script, path])
+        .output()
+        .map_err(|e| format!("python3 (make deps installs openpyxl): {e}"))?;
+    check(
+        out.status.success(),
+        format!(
+            "openpyxl read {path}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )?;
+    let book: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("read_back JSON: {e}"))?;
+    let names: Vec<&str> = book["sheets"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s["name"].as_str()).collect())
+        .unwrap_or_default();
+    check(
+        names == ["登记", "汇总", "预警", "差评"],
+        format!("the workbook's sheets: {names:?}"),
+    )?;
+    check(
+        out.stdout
+            .windows(case_no.len())
+            .any(|w| w == case_no.as_bytes()),
+        format!("the register lists {case_no}"),
+    )
+}
