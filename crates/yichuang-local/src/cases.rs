@@ -471,19 +471,40 @@ pub async fn ledger_input(
     .bind(utc.1)
     .fetch_all(store.pool())
     .await?;
-    let mut out = Vec::with_capacity(docs.len());
-    let mut cards = Vec::new();
-    for d in &docs {
-        let case = parse_case(d)?;
-        let events = timeline(store, &case.id).await?;
-        let mut rows: Vec<(String, String, String, String)> = sqlx::query_as(
-            "SELECT case_id, level, due_date, raised_at FROM case_card WHERE case_id = ?",
-        )
-        .bind(&case.id)
-        .fetch_all(store.pool())
-        .await?;
-        cards.append(&mut rows);
-        out.push((case, events));
+    let cases: Vec<Case> = docs
+        .iter()
+        .map(|d| parse_case(d))
+        .collect::<Result<_, _>>()?;
+    // Their timelines and cards in one query each (a month is thousands of cases).
+    let ids = serde_json::to_string(&cases.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+        .map_err(corrupt)?;
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT case_id, document FROM case_event \
+         WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq",
+    )
+    .bind(&ids)
+    .fetch_all(store.pool())
+    .await?;
+    let mut timelines: std::collections::HashMap<String, Vec<CaseEvent>> = Default::default();
+    for (id, doc) in rows {
+        timelines
+            .entry(id)
+            .or_default()
+            .push(serde_json::from_str(&doc).map_err(corrupt)?);
     }
+    let cards: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT case_id, level, due_date, raised_at FROM case_card \
+         WHERE case_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(&ids)
+    .fetch_all(store.pool())
+    .await?;
+    let out = cases
+        .into_iter()
+        .map(|c| {
+            let events = timelines.remove(&c.id).unwrap_or_default();
+            (c, events)
+        })
+        .collect();
     Ok((out, cards))
 }

@@ -364,6 +364,19 @@ impl Case {
         Ok(())
     }
 
+    /// Records a timeline line that changes nothing about the state (a fee, a handover, a
+    /// rating, …).
+    pub(crate) fn remark(
+        &mut self,
+        what: EventKind,
+        note: Option<String>,
+        ctx: &Ctx<'_>,
+        events: &mut Vec<CaseEvent>,
+    ) {
+        let state = self.state;
+        self.record(what, Some(state), state, note, ctx, events);
+    }
+
     pub(crate) fn record(
         &mut self,
         what: EventKind,

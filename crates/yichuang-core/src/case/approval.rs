@@ -5,6 +5,7 @@
 //! the actor's role. Notices and numbering are not here.
 
 use super::aggregate::{Approval, Case, CaseEvent, Ctx, Decision, EventKind, Role};
+use super::command::illegal;
 use super::error::CaseError;
 use super::notice::{materials_beyond_first_notice, ChiefRepOverride, CorrectionLine};
 use super::state::{Action, CaseState};
@@ -156,15 +157,7 @@ pub(super) fn request(
         super::command::start_processing_if_accepted(next, ctx, events)?;
         next.transition(Action::RequestApproval, Some(line), ctx, events)?;
     } else {
-        let state = next.state;
-        next.record(
-            EventKind::ApprovalRequested,
-            Some(state),
-            state,
-            Some(line),
-            ctx,
-            events,
-        );
+        next.remark(EventKind::ApprovalRequested, Some(line), ctx, events);
     }
     next.pending_approval = Some(ApprovalRequest {
         subject,
@@ -231,15 +224,7 @@ pub(super) fn decide(
     if request.subject.holds_state() {
         next.transition(action, Some(line), ctx, events)?;
     } else {
-        let state = next.state;
-        next.record(
-            EventKind::ApprovalDecided,
-            Some(state),
-            state,
-            Some(line),
-            ctx,
-            events,
-        );
+        next.remark(EventKind::ApprovalDecided, Some(line), ctx, events);
     }
     if approved {
         match &request.subject {
@@ -342,12 +327,5 @@ pub(super) fn checked_decision(decision: &Decision) -> Result<Decision, CaseErro
             reason: trimmed(reason, CaseError::ReasonRequired)?,
             legal_basis: trimmed(legal_basis, CaseError::LegalBasisRequired)?,
         },
-    })
-}
-
-fn illegal(case: &Case, action: Action) -> CaseError {
-    CaseError::IllegalTransition(super::state::IllegalTransition {
-        state: case.state,
-        action,
     })
 }

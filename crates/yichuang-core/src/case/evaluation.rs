@@ -125,7 +125,7 @@ pub(super) fn evaluate(
         (CaseState::Completed, 0, _) => false,
         (CaseState::Evaluated, 1, Some(r)) if r.rectified.is_some() => true,
         (CaseState::Evaluated, _, _) => return Err(CaseError::AlreadyEvaluated),
-        _ => return Err(illegal(next)),
+        _ => return Err(super::command::illegal(next, Action::Evaluate)),
     };
     let mut codes = Vec::new();
     for r in reasons {
@@ -142,8 +142,7 @@ pub(super) fn evaluate(
         .map(str::to_string);
     let note = Some(rating.label_zh().to_string());
     if second {
-        let state = next.state;
-        next.record(EventKind::Evaluated, Some(state), state, note, ctx, events);
+        next.remark(EventKind::Evaluated, note, ctx, events);
     } else {
         next.transition(Action::Evaluate, note, ctx, events)?;
         if rating.is_bad() {
@@ -201,21 +200,6 @@ pub(super) fn record_step(
         task.follow_up = step;
         EventKind::FollowedUp
     };
-    let state = next.state;
-    next.record(
-        what,
-        Some(state),
-        state,
-        Some(note.to_string()),
-        ctx,
-        events,
-    );
+    next.remark(what, Some(note.to_string()), ctx, events);
     Ok(())
-}
-
-fn illegal(case: &Case) -> CaseError {
-    CaseError::IllegalTransition(super::state::IllegalTransition {
-        state: case.state,
-        action: Action::Evaluate,
-    })
 }

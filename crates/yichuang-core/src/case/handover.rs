@@ -65,15 +65,7 @@ pub(super) fn hand_over(
     } else {
         format!("交接给 {to_name}（{reason}）")
     };
-    let state = next.state;
-    next.record(
-        EventKind::HandedOver,
-        Some(state),
-        state,
-        Some(note),
-        ctx,
-        events,
-    );
+    next.remark(EventKind::HandedOver, Some(note), ctx, events);
     next.holder = Some(Holder {
         user_id: to_id.to_string(),
         name: to_name.to_string(),
@@ -96,11 +88,8 @@ pub(super) fn take_back(
         return Err(CaseError::NotOwner);
     }
     let holder = next.holder.take().ok_or(CaseError::NotHandedOver)?;
-    let state = next.state;
-    next.record(
+    next.remark(
         EventKind::HandedBack,
-        Some(state),
-        state,
         Some(format!("由 {} 交回", holder.name)),
         ctx,
         events,

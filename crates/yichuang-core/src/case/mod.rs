@@ -13,6 +13,7 @@ mod error;
 mod evaluation;
 mod fee;
 mod handover;
+mod issuing;
 mod mutation;
 mod notice;
 mod payment;

@@ -48,15 +48,7 @@ pub(super) fn charge(
         ),
     };
     next.fees.push(charge);
-    let state = next.state;
-    next.record(
-        EventKind::FeeCharged,
-        Some(state),
-        state,
-        Some(note),
-        ctx,
-        events,
-    );
+    next.remark(EventKind::FeeCharged, Some(note), ctx, events);
     Ok(())
 }
 
@@ -80,14 +72,6 @@ pub(super) fn void(
         charge.receipt_no.clone().unwrap_or_else(|| "—".into()),
         reason.trim()
     );
-    let state = next.state;
-    next.record(
-        EventKind::FeeVoided,
-        Some(state),
-        state,
-        Some(note),
-        ctx,
-        events,
-    );
+    next.remark(EventKind::FeeVoided, Some(note), ctx, events);
     Ok(())
 }
