@@ -160,8 +160,26 @@ fn shot(ctx: &Ctx<'_>, name: &str) -> Result<()> {
     ctx.session.screenshot(&ctx.shots.join(name))
 }
 
+/// Confirms the action modal. A click that lands while the modal is still opening (or the
+/// page re-renders under it) is lost, so it is given again while the modal stays open with no
+/// refusal shown; the modal keeps its action key, so a repeat can never act twice.
 fn modal_ok(s: &Session) -> Result<()> {
-    click_id(s, "modal-ok")?;
+    for _ in 0..5 {
+        click_id(s, "modal-ok")?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(4);
+        while std::time::Instant::now() < deadline {
+            if s.find(&testid("action-modal"))?.is_none() {
+                return Ok(());
+            }
+            if s.find(&testid("modal-error"))?.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if s.find(&testid("modal-error"))?.is_some() {
+            break;
+        }
+    }
     s.wait_gone(&testid("action-modal"))
 }
 
