@@ -89,6 +89,8 @@ pub struct App {
             chrono::DateTime<chrono::Utc>,
         )>,
     >,
+    /// How far the running ledger export has come (`None` when none runs).
+    pub(crate) export_progress: std::sync::Mutex<Option<crate::api::ledger::ExportProgress>>,
     /// The CJK font for notices, found on first use.
     pub(crate) font: std::sync::OnceLock<yichuang_documents::CjkFont>,
     calendar: RwLock<Arc<WorkCalendar>>,
@@ -124,6 +126,7 @@ impl App {
             secrets: config.secrets,
             session: std::sync::Mutex::new(None),
             rating: std::sync::Mutex::new(None),
+            export_progress: std::sync::Mutex::new(None),
             login_failures: std::sync::Mutex::new(std::collections::HashMap::new()),
             sync_gate: tokio::sync::Mutex::new(()),
             sync_state: std::sync::Mutex::new(crate::sync::LastAttempt::default()),

@@ -94,6 +94,12 @@ pub enum ErrorCode {
     NoRectification,
     FollowUpFirst,
     FollowUpDone,
+    // 电子监察.
+    AlreadyAppealed,
+    NoPendingAppeal,
+    SupervisorOnly,
+    /// The card appealed was never raised on the case.
+    CardNotFound,
     // The window's day.
     /// Ending a shift while holding open cases: hand them over first.
     HandoverRequired,
@@ -182,6 +188,9 @@ impl ApiError {
             CaseError::NoRectification => C::NoRectification,
             CaseError::FollowUpFirst => C::FollowUpFirst,
             CaseError::FollowUpDone => C::FollowUpDone,
+            CaseError::AlreadyAppealed(_) => C::AlreadyAppealed,
+            CaseError::NoPendingAppeal(_) => C::NoPendingAppeal,
+            CaseError::SupervisorOnly => C::SupervisorOnly,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

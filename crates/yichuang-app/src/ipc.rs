@@ -68,6 +68,16 @@ macro_rules! for_each_command {
                 () => Vec<$crate::api::approvals::PendingApproval>;
             ledger_export: $crate::api::ledger::export,
                 $crate::api::ledger::LedgerExportRequest => $crate::api::ledger::LedgerExportResult;
+            ledger_progress: $crate::api::ledger::progress,
+                () => Option<$crate::api::ledger::ExportProgress>;
+            dashboard: $crate::api::dashboard::dashboard,
+                $crate::api::dashboard::DashboardRequest => $crate::api::dashboard::Dashboard;
+            supervision_board: $crate::api::supervision::board,
+                () => $crate::api::supervision::SupervisionBoard;
+            supervision_appeal: $crate::api::supervision::appeal,
+                $crate::api::supervision::AppealCardRequest => $crate::api::supervision::SupervisionBoard;
+            supervision_rule: $crate::api::supervision::rule,
+                $crate::api::supervision::RuleAppealRequest => $crate::api::supervision::SupervisionBoard;
             session_end_shift: $crate::api::session::end_shift, () => $crate::api::session::SessionState;
             handover_overview: $crate::api::handover::overview,
                 () => $crate::api::handover::HandoverOverview;
@@ -92,8 +102,8 @@ macro_rules! for_each_command {
 /// Every type that crosses the boundary, declared once in the bindings file.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::api::{
-        alerts, approvals, audit, calendar, cases, cash, catalog, handover, inquiry, ledger,
-        notices, rating, session, settings, sync, workstation,
+        alerts, approvals, audit, calendar, cases, cash, catalog, dashboard, handover, inquiry,
+        ledger, notices, rating, session, settings, supervision, sync, workstation,
     };
     use yichuang_core::{calendar as cal, case, catalog as core_catalog, deadline};
     vec![
@@ -209,6 +219,23 @@ fn declarations(cfg: &Config) -> Vec<String> {
         approvals::PendingApproval::decl(cfg),
         ledger::LedgerExportRequest::decl(cfg),
         ledger::LedgerExportResult::decl(cfg),
+        ledger::ExportStage::decl(cfg),
+        ledger::ExportProgress::decl(cfg),
+        dashboard::DashboardRequest::decl(cfg),
+        dashboard::DayFigure::decl(cfg),
+        dashboard::RateFigure::decl(cfg),
+        dashboard::CardFigure::decl(cfg),
+        dashboard::RatingFigure::decl(cfg),
+        dashboard::Dashboard::decl(cfg),
+        supervision::SupervisedCard::decl(cfg),
+        supervision::WindowCards::decl(cfg),
+        supervision::SupervisionBoard::decl(cfg),
+        supervision::AppealCardRequest::decl(cfg),
+        supervision::RuleAppealRequest::decl(cfg),
+        case::CardLevel::decl(cfg),
+        case::CardStatus::decl(cfg),
+        case::CardAppeal::decl(cfg),
+        case::AppealRuling::decl(cfg),
         rating::RatingPrompt::decl(cfg),
         rating::RatingSubmitRequest::decl(cfg),
     ]

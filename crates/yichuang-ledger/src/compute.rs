@@ -7,8 +7,8 @@ use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 use yichuang_core::case::{
-    Action, ApprovalSubject, Case, CaseEvent, CaseState, EventKind, NoticeKind, PauseKind,
-    REASON_CODES,
+    Action, ApprovalSubject, CardLevel, CardStatus, Case, CaseEvent, CaseState, EventKind,
+    NoticeKind, PauseKind, REASON_CODES,
 };
 use yichuang_core::catalog::ItemKind;
 use yichuang_core::WorkCalendar;
@@ -150,13 +150,18 @@ pub fn compute(
             continue;
         };
         let red = matches!(card.level.as_str(), "red" | "rectify_late");
-        add(f, &|r: &mut SummaryRow| {
-            if red {
-                r.red_cards += 1;
-            } else {
-                r.yellow_cards += 1;
-            }
-        });
+        // A card the supervisor cancelled on appeal is listed, not counted.
+        let cancelled = CardLevel::parse(&card.level)
+            .is_some_and(|l| f.case.card_status(l) == CardStatus::Cancelled);
+        if !cancelled {
+            add(f, &|r: &mut SummaryRow| {
+                if red {
+                    r.red_cards += 1;
+                } else {
+                    r.yellow_cards += 1;
+                }
+            });
+        }
         card_rows.push(f.card_row(card));
     }
     card_rows.sort_by(|a, b| (a.raised_on, &a.case_no).cmp(&(b.raised_on, &b.case_no)));
@@ -344,6 +349,7 @@ impl<'a> Facts<'a> {
             due_date: card.due_date,
             raised_on: card.raised_on,
             status: status.into(),
+            appeal: appeal_text(c, card),
         }
     }
 
@@ -394,5 +400,23 @@ impl<'a> Facts<'a> {
                 }
             })
             .collect()
+    }
+}
+
+/// The 申诉 cell of a card: empty when not appealed, else the status, the reason and the
+/// ruling's note.
+fn appeal_text(c: &Case, card: &CardRecord) -> String {
+    let Some(appeal) = CardLevel::parse(&card.level).and_then(|l| c.appeal_of(l)) else {
+        return String::new();
+    };
+    match &appeal.ruling {
+        None => format!("申诉待裁定：{}", appeal.reason),
+        Some(r) => format!(
+            "{}：{}；裁定：{}（{}）",
+            if r.upheld { "已维持" } else { "已撤销" },
+            appeal.reason,
+            r.note,
+            r.by
+        ),
     }
 }

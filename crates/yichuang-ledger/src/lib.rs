@@ -12,4 +12,4 @@ pub use compute::compute;
 pub use model::{
     BadRatingRow, CardRecord, CardRow, Ledger, Month, RegisterRow, SummaryLevel, SummaryRow,
 };
-pub use xlsx::{write_xlsx, LedgerError};
+pub use xlsx::{write_xlsx, write_xlsx_with_progress, LedgerError, WriteProgress};

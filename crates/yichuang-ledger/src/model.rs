@@ -179,6 +179,8 @@ pub struct CardRow {
     pub raised_on: NaiveDate,
     /// 已办结 / 办理中 / 已整改 / 整改中.
     pub status: String,
+    /// 电子监察 appeal: empty when none; else where it stands, the reason and the ruling.
+    pub appeal: String,
 }
 
 /// A bad rating given in the month, with its rectification.

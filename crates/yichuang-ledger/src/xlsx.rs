@@ -22,6 +22,25 @@ fn xlsx_error(error: XlsxError) -> LedgerError {
 
 /// Writes the four sheets to `path`.
 pub fn write_xlsx(ledger: &Ledger, path: &Path) -> Result<(), LedgerError> {
+    write_xlsx_with_progress(ledger, path, &mut |_| {})
+}
+
+/// How far a long write has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteProgress {
+    /// Rows written so far, of all four sheets' rows.
+    Rows { done: u64, total: u64 },
+    /// Every row is written; the file is being compressed and saved.
+    Saving,
+}
+
+/// [`write_xlsx`], telling `progress` as rows are written (every 1% or so) and before the
+/// file is saved.
+pub fn write_xlsx_with_progress(
+    ledger: &Ledger,
+    path: &Path,
+    progress: &mut dyn FnMut(WriteProgress),
+) -> Result<(), LedgerError> {
     let month = ledger.month.label_zh();
     let title = format!("{} {} 台账", ledger.scope, month);
     let subject = format!(
@@ -33,16 +52,28 @@ pub fn write_xlsx(ledger: &Ledger, path: &Path) -> Result<(), LedgerError> {
     let mut workbook = Workbook::new();
     workbook.set_properties(&DocProperties::new().set_title(&title).set_subject(subject));
     let styles = Styles::new();
-    for table in [
+    let tables = [
         register(ledger),
         summary(ledger),
         cards(ledger),
         bad_ratings(ledger),
-    ] {
+    ];
+    let total = tables.iter().map(|t| t.len() as u64).sum::<u64>().max(1);
+    let step = (total / 100).max(1);
+    let mut done = 0u64;
+    progress(WriteProgress::Rows { done, total });
+    for table in &tables {
+        let mut row_written = || {
+            done += 1;
+            if done.is_multiple_of(step) {
+                progress(WriteProgress::Rows { done, total });
+            }
+        };
         table
-            .write(workbook.add_worksheet(), &title, &styles)
+            .write(workbook.add_worksheet(), &title, &styles, &mut row_written)
             .map_err(xlsx_error)?;
     }
+    progress(WriteProgress::Saving);
     workbook.save(path).map_err(xlsx_error)
 }
 
@@ -213,6 +244,7 @@ const CARDS: &[Col] = &[
     col("期限", 11.0),
     col("发出日期", 11.0),
     col("状态", 10.0),
+    wrapped("申诉", 36.0),
 ];
 
 fn cards(ledger: &Ledger) -> Table {
@@ -228,6 +260,7 @@ fn cards(ledger: &Ledger) -> Table {
             Cell::Date(Some(c.due_date)),
             Cell::Date(Some(c.raised_on)),
             Cell::text(&c.status),
+            Cell::text(&c.appeal),
         ],
     };
     Table {

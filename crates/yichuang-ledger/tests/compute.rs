@@ -1,12 +1,13 @@
 //! The month's figures from cases run through the real case rules: a month with a handover,
 //! a correction, a special procedure, a refusal, fees and a void, an on-the-spot 即办件, a
-//! case carried over from the month before, ratings (one bad, rectified) and cards.
+//! case carried over from the month before, ratings (one bad, rectified) and cards, one
+//! upheld and one cancelled on appeal.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use yichuang_core::case::{
-    apply, Actor, ApplicantInput, Case, CaseCommand, CaseEvent, Ctx, Decision, FeeAdjustment,
-    FeeInput, Intake, LineUpdate, MaterialStatus, Office, PaymentMethod, Rating, ResultDelivery,
-    Role,
+    apply, Actor, ApplicantInput, CardLevel, Case, CaseCommand, CaseEvent, Ctx, Decision,
+    FeeAdjustment, FeeInput, Intake, LineUpdate, MaterialStatus, Office, PaymentMethod, Rating,
+    ResultDelivery, Role,
 };
 use yichuang_core::catalog::Catalog;
 use yichuang_core::{Lang, WorkCalendar};
@@ -273,7 +274,34 @@ fn november() -> (Ledger, Vec<(Case, Vec<CaseEvent>)>) {
             },
         },
     );
+    // 电子监察: the slow case's yellow card is appealed and upheld; the quick case's is
+    // cancelled on appeal (listed, not counted).
+    let zhao = actor("u-zhao", "赵督查", Role::Supervisor);
+    let appeal = |reason: &str| CaseCommand::AppealCard {
+        card: CardLevel::Yellow,
+        reason: reason.into(),
+    };
+    let ruling = |uphold: bool, note: &str| CaseCommand::RuleAppeal {
+        card: CardLevel::Yellow,
+        uphold,
+        note: note.into(),
+    };
+    d.run(slow, &li, "2026-11-26 10:00", appeal("申请人要求暂缓"));
+    d.run(
+        slow,
+        &zhao,
+        "2026-11-27 09:00",
+        ruling(true, "未办理暂停手续"),
+    );
+    d.run(quick, &li, "2026-11-26 10:05", appeal("全楼停电一天"));
+    d.run(quick, &zhao, "2026-11-27 09:05", ruling(false, "停电属实"));
     let cards = vec![
+        CardRecord {
+            case_id: d.cases[quick].0.id.clone(),
+            level: "yellow".into(),
+            due_date: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+            raised_on: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        },
         CardRecord {
             case_id: d.cases[slow].0.id.clone(),
             level: "yellow".into(),
@@ -377,7 +405,7 @@ fn the_summary_counts_what_happened_in_the_month_and_the_totals_add_up() {
     assert_eq!(
         (total.yellow_cards, total.red_cards),
         (1, 0),
-        "October's card is not counted"
+        "October's card is not counted, nor the one cancelled on appeal"
     );
     // Departments (and windows, and items) add up to the total.
     let depts: Vec<&SummaryRow> = l
@@ -410,9 +438,20 @@ fn the_summary_counts_what_happened_in_the_month_and_the_totals_add_up() {
 #[test]
 fn cards_and_bad_ratings_carry_their_follow_up() {
     let (l, cases) = november();
-    assert_eq!(l.cards.len(), 1);
-    assert_eq!(l.cards[0].level, "黄牌");
-    assert_eq!(l.cards[0].status, "已办结");
+    assert_eq!(l.cards.len(), 2, "the cancelled card is still listed");
+    let cancelled = &l.cards[0];
+    assert_eq!(cancelled.case_no, cases[1].0.case_no);
+    assert_eq!(
+        cancelled.appeal,
+        "已撤销：全楼停电一天；裁定：停电属实（赵督查）"
+    );
+    let upheld = &l.cards[1];
+    assert_eq!(upheld.level, "黄牌");
+    assert_eq!(upheld.status, "已办结");
+    assert_eq!(
+        upheld.appeal,
+        "已维持：申请人要求暂缓；裁定：未办理暂停手续（赵督查）"
+    );
     assert_eq!(l.bad_ratings.len(), 1);
     let bad = &l.bad_ratings[0];
     assert_eq!(bad.case_no, cases[2].0.case_no);

@@ -141,6 +141,7 @@ fn sample_ledger() -> Ledger {
             due_date: day(2026, 11, 17),
             raised_on: day(2026, 11, 16),
             status: "已办结".into(),
+            appeal: "已撤销：系统停电，无法办理；裁定：属实（李督查）".into(),
         }],
         bad_ratings: vec![BadRatingRow {
             case_no: "431125-SCJG-20261103-000001".into(),
@@ -359,7 +360,7 @@ const SUMMARY_HEADERS: [&str; 25] = [
     "差评按时整改",
 ];
 
-const CARD_HEADERS: [&str; 9] = [
+const CARD_HEADERS: [&str; 10] = [
     "办件编号",
     "事项",
     "部门",
@@ -369,6 +370,7 @@ const CARD_HEADERS: [&str; 9] = [
     "期限",
     "发出日期",
     "状态",
+    "申诉",
 ];
 
 const BAD_RATING_HEADERS: [&str; 14] = [
@@ -490,6 +492,7 @@ fn card_rows(ledger: &Ledger) -> Vec<Vec<Want>> {
             Want::Date(Some(c.due_date)),
             Want::Date(Some(c.raised_on)),
             text(&c.status),
+            text(&c.appeal),
         ]
     };
     ledger.cards.iter().map(row).collect()
@@ -593,7 +596,7 @@ fn every_sheet_freezes_filters_and_prints_its_header_row_on_a4_landscape_one_pag
     let counts = [
         ("登记", 25, ledger.register.len()),
         ("汇总", 25, ledger.summary.len()),
-        ("预警", 9, ledger.cards.len()),
+        ("预警", 10, ledger.cards.len()),
         ("差评", 14, ledger.bad_ratings.len()),
     ];
     for (name, columns, rows) in counts {

@@ -27,6 +27,59 @@ pub async fn raise(
     Ok(done == 1)
 }
 
+/// A card on the supervision board, with its case.
+#[derive(Debug, Clone)]
+pub struct BoardCard {
+    pub case: yichuang_core::case::Case,
+    pub level: String,
+    pub raised_at: String,
+    pub due_date: String,
+}
+
+/// The department's cards that still matter (电子监察): those of open cases, those of bad
+/// ratings whose rectification is still open, and any appeal waiting for a ruling, oldest
+/// first.
+pub async fn board(store: &Store, department: &str) -> Result<Vec<BoardCard>, StoreError> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT c.document, k.level, k.raised_at, k.due_date FROM case_card k \
+         JOIN case_record c ON c.id = k.case_id \
+         WHERE c.department_code = ? AND ( \
+           c.is_open = 1 \
+           OR (k.level IN ('follow_up_late', 'rectify_late') \
+               AND json_type(c.document, '$.rectification.rectified') IS NOT 'object') \
+           OR EXISTS (SELECT 1 FROM json_each(c.document, '$.appeals') a \
+                      WHERE json_extract(a.value, '$.card') = k.level \
+                        AND json_type(a.value, '$.ruling') IS NOT 'object')) \
+         ORDER BY k.raised_at, c.case_no",
+    )
+    .bind(department)
+    .fetch_all(store.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(doc, level, raised_at, due_date)| {
+            Ok(BoardCard {
+                case: serde_json::from_str(&doc)
+                    .map_err(|e| StoreError::Corrupt(format!("case document: {e}")))?,
+                level,
+                raised_at,
+                due_date,
+            })
+        })
+        .collect()
+}
+
+/// Whether `level` was raised on the case (an appeal needs a card to appeal).
+/// Cards are never deleted, so a check before the write holds at the write.
+pub async fn exists(store: &Store, case_id: &str, level: &str) -> Result<bool, StoreError> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM case_card WHERE case_id = ? AND level = ?")
+            .bind(case_id)
+            .bind(level)
+            .fetch_one(store.pool())
+            .await?;
+    Ok(n > 0)
+}
+
 /// Cards of one case, as `(level, raised_at)`.
 pub async fn of_case(store: &Store, case_id: &str) -> Result<Vec<(String, String)>, StoreError> {
     let rows =

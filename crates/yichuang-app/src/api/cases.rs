@@ -173,13 +173,17 @@ pub async fn act(app: &App, req: CaseActionRequest) -> Result<CaseDetail, ApiErr
     // from the applicant's screen: neither is a button of the case page.
     if matches!(
         req.command,
-        CaseCommand::HandOver { .. } | CaseCommand::TakeBack | CaseCommand::Evaluate { .. }
+        CaseCommand::HandOver { .. }
+            | CaseCommand::TakeBack
+            | CaseCommand::Evaluate { .. }
+            | CaseCommand::AppealCard { .. }
+            | CaseCommand::RuleAppeal { .. }
     ) {
         return Err(ApiError::new(
             crate::ErrorCode::NotPermitted,
             app.lang().pick(
-                "交接、收回和评价不能在办件页面直接操作",
-                "Handovers, returns and ratings are not case-page actions",
+                "交接、收回、评价和预警申诉不能在办件页面直接操作",
+                "Handovers, returns, ratings and card appeals are not case-page actions",
             ),
         ));
     }

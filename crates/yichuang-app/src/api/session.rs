@@ -260,3 +260,34 @@ pub(crate) async fn acting_user(app: &App, st: &Station) -> Result<Actor, ApiErr
         )),
     }
 }
+
+/// The logged-in supervisor, who rules on card appeals (and does nothing else to a case). A
+/// PC never enrolled has no supervisors.
+pub(crate) async fn supervising_user(app: &App, st: &Station) -> Result<Actor, ApiError> {
+    let user = app.session.lock().expect("session lock").clone();
+    let enrolled = crate::sync::enrollment(app).await?.is_some();
+    match user {
+        Some(u)
+            if enrolled
+                && u.department_code == st.profile.department_code
+                && u.role == Role::Supervisor =>
+        {
+            Ok(Actor {
+                user_id: u.user_id,
+                name: u.name,
+                role: u.role,
+            })
+        }
+        Some(_) => Err(ApiError::new(
+            ErrorCode::SupervisorOnly,
+            app.lang().pick(
+                "只有中心监督员可以裁定申诉",
+                "Only a supervisor of the center rules on appeals",
+            ),
+        )),
+        None => Err(ApiError::new(
+            ErrorCode::LoginRequired,
+            app.lang().pick("请先登录", "Please log in first"),
+        )),
+    }
+}

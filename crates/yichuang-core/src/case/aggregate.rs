@@ -152,6 +152,9 @@ pub enum EventKind {
     /// The rectification task of a bad rating: the follow-up call, and the rectification.
     FollowedUp,
     Rectified,
+    /// 电子监察: a clerk appealed a card, and the supervisor ruled.
+    CardAppealed,
+    AppealRuled,
 }
 
 /// A case (办件).
@@ -214,6 +217,11 @@ pub struct Case {
     /// What a bad rating opened.
     #[serde(default)]
     pub rectification: Option<Rectification>,
+    /// 电子监察: appeals of the case's cards and their rulings. Left out of the stored JSON
+    /// while empty, so cases without appeals keep their fingerprints across the upgrade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<super::supervision::CardAppeal>>", optional)]
+    pub appeals: Vec<super::supervision::CardAppeal>,
 }
 
 /// How the result (licence, certificate, decision letter) reached the applicant.
@@ -336,6 +344,7 @@ impl Case {
             fees: Vec::new(),
             evaluations: Vec::new(),
             rectification: None,
+            appeals: Vec::new(),
         };
         let mut events = Vec::new();
         case.transition(Action::Receive, None, ctx, &mut events)?;

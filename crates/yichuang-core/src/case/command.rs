@@ -19,6 +19,7 @@ use super::notice::{
     NoticeVoid,
 };
 use super::state::{Action, CaseState};
+use super::supervision::{self, CardLevel};
 use super::{handover, payment};
 use crate::catalog::ItemKind;
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,17 @@ pub enum CaseCommand {
     Rectify {
         note: String,
     },
+    /// 电子监察: the clerk appeals a card raised on the case, with a reason…
+    AppealCard {
+        card: CardLevel,
+        reason: String,
+    },
+    /// …and a supervisor upholds or cancels it, with a note.
+    RuleAppeal {
+        card: CardLevel,
+        uphold: bool,
+        note: String,
+    },
     /// A fresh acceptance or rejection notice after the previous one was voided. A refusal
     /// may be reissued with a corrected reason or legal basis (`None` keeps the recorded one).
     ReissueNotice {
@@ -171,6 +183,8 @@ impl CaseCommand {
             CaseCommand::Evaluate { .. } => "evaluate",
             CaseCommand::FollowUp { .. } => "follow_up",
             CaseCommand::Rectify { .. } => "rectify",
+            CaseCommand::AppealCard { .. } => "appeal_card",
+            CaseCommand::RuleAppeal { .. } => "rule_appeal",
         }
     }
 }
@@ -454,6 +468,12 @@ pub fn apply(
         }
         CaseCommand::Rectify { note } => {
             evaluation::record_step(&mut next, true, note, ctx, &mut events)?
+        }
+        CaseCommand::AppealCard { card, reason } => {
+            supervision::appeal(&mut next, *card, reason, ctx, &mut events)?
+        }
+        CaseCommand::RuleAppeal { card, uphold, note } => {
+            supervision::rule(&mut next, *card, *uphold, note, ctx, &mut events)?
         }
         CaseCommand::Complete { decision } => {
             start_processing_if_accepted(&mut next, ctx, &mut events)?;

@@ -102,6 +102,12 @@ pub enum CaseError {
     FollowUpFirst,
     #[error("the follow-up call is already recorded")]
     FollowUpDone,
+    #[error("the {0} was already appealed")]
+    AlreadyAppealed(String),
+    #[error("the {0} has no appeal waiting for a ruling")]
+    NoPendingAppeal(String),
+    #[error("only a supervisor of the center rules on appeals")]
+    SupervisorOnly,
 }
 
 impl CaseError {
@@ -154,6 +160,9 @@ impl CaseError {
             CaseError::NoRectification => "no_rectification",
             CaseError::FollowUpFirst => "follow_up_first",
             CaseError::FollowUpDone => "follow_up_done",
+            CaseError::AlreadyAppealed(_) => "already_appealed",
+            CaseError::NoPendingAppeal(_) => "no_pending_appeal",
+            CaseError::SupervisorOnly => "supervisor_only",
         }
     }
 
@@ -234,6 +243,9 @@ impl CaseError {
             CaseError::NoRectification => "本件没有待办的整改任务".into(),
             CaseError::FollowUpFirst => "请先记录回访，再记录整改".into(),
             CaseError::FollowUpDone => "回访已记录".into(),
+            CaseError::AlreadyAppealed(c) => format!("该{c}已申诉过，每张预警只能申诉一次"),
+            CaseError::NoPendingAppeal(c) => format!("该{c}没有待裁定的申诉"),
+            CaseError::SupervisorOnly => "只有中心监督员可以裁定申诉".into(),
         }
     }
 }

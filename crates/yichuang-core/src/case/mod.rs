@@ -18,6 +18,7 @@ mod mutation;
 mod notice;
 mod payment;
 mod state;
+mod supervision;
 
 pub use aggregate::{
     Actor, Approval, Case, CaseEvent, Ctx, Decision, Effects, EventKind, Intake, ItemRef, Office,
@@ -47,6 +48,7 @@ pub use notice::{
     NoticeKind, NoticeRef, NoticeVoid,
 };
 pub use state::{Action, CaseState, IllegalTransition};
+pub use supervision::{AppealRuling, CardAppeal, CardLevel, CardStatus};
 
 #[cfg(test)]
 mod tests;

@@ -139,12 +139,19 @@ fn serial_datetime(at: NaiveDateTime) -> f64 {
 }
 
 impl Table {
-    /// Writes the table to `sheet`; `title` goes in the printed page header.
+    /// Rows it writes under the header, totals included.
+    pub(super) fn len(&self) -> usize {
+        self.rows.len() + usize::from(self.totals.is_some())
+    }
+
+    /// Writes the table to `sheet`; `title` goes in the printed page header. `row_written`
+    /// is called after each row (the caller's progress bar).
     pub(super) fn write(
         &self,
         sheet: &mut Worksheet,
         title: &str,
         styles: &Styles,
+        row_written: &mut dyn FnMut(),
     ) -> Result<(), XlsxError> {
         sheet.set_name(self.name)?;
         for (c, column) in (0u16..).zip(self.columns) {
@@ -162,6 +169,7 @@ impl Table {
             for ((c, cell), column) in (0u16..).zip(&row.cells).zip(self.columns) {
                 write_cell(sheet, r, c, cell, formats, column.wrap)?;
             }
+            row_written();
         }
         let last_col = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
         let last_row = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);

@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete" | "approval_pending" | "approval_mismatch" | "extension_not_allowed" | "extension_days" | "extension_already_granted" | "handed_over" | "not_owner" | "not_handed_over" | "backup_required" | "nothing_to_hand_over" | "fee_no_standard" | "fee_bad_reduction" | "fee_reason_required" | "fee_bad_payment_code" | "fee_bad_receipt_no" | "fee_already_voided" | "fee_not_now" | "fee_already_charged" | "fee_not_found" | "applicant_only" | "staff_only" | "already_evaluated" | "unknown_reason" | "no_rectification" | "follow_up_first" | "follow_up_done" | "handover_required" | "handover_state" | "no_rating_invitation";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete" | "approval_pending" | "approval_mismatch" | "extension_not_allowed" | "extension_days" | "extension_already_granted" | "handed_over" | "not_owner" | "not_handed_over" | "backup_required" | "nothing_to_hand_over" | "fee_no_standard" | "fee_bad_reduction" | "fee_reason_required" | "fee_bad_payment_code" | "fee_bad_receipt_no" | "fee_already_voided" | "fee_not_now" | "fee_already_charged" | "fee_not_found" | "applicant_only" | "staff_only" | "already_evaluated" | "unknown_reason" | "no_rectification" | "follow_up_first" | "follow_up_done" | "already_appealed" | "no_pending_appeal" | "supervisor_only" | "card_not_found" | "handover_required" | "handover_state" | "no_rating_invitation";
 
 export type Lang = "zh-CN" | "en";
 
@@ -394,7 +394,12 @@ evaluations: Array<Evaluation>,
 /**
  * What a bad rating opened.
  */
-rectification: Rectification | null, };
+rectification: Rectification | null, 
+/**
+ * 电子监察: appeals of the case's cards and their rulings. Left out of the stored JSON
+ * while empty, so cases without appeals keep their fingerprints across the upgrade.
+ */
+appeals?: Array<CardAppeal>, };
 
 export type Approval = { approved: boolean, by_id: string, by: string, at: string, 
 /**
@@ -435,7 +440,7 @@ on_behalf_of: string | null, what: EventKind, from: CaseState | null, to: CaseSt
  */
 note: string | null, };
 
-export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided" | "result_issued" | "approval_requested" | "approval_decided" | "handed_over" | "handed_back" | "fee_charged" | "fee_voided" | "evaluated" | "followed_up" | "rectified";
+export type EventKind = { "transition": Action } | "checklist_updated" | "notice_issued" | "notice_voided" | "result_issued" | "approval_requested" | "approval_decided" | "handed_over" | "handed_back" | "fee_charged" | "fee_voided" | "evaluated" | "followed_up" | "rectified" | "card_appealed" | "appeal_ruled";
 
 export type ItemRef = { code: string, name: string, department: string, kind: ItemKind, statutory_days: number, promised_days: number, legal_basis: string, requires_chief_approval: boolean, catalog_version: string, 
 /**
@@ -457,7 +462,7 @@ export type CaseCommand = { "type": "update_checklist", lines: Array<LineUpdate>
 /**
  * Absent in requests queued before subjects existed: the decision, to grant.
  */
-subject: ApprovalSubject, note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "hand_over", handover_id: string, to_id: string, to_name: string, reason: string, } | { "type": "take_back" } | { "type": "charge_fee", fee: FeeInput, } | { "type": "void_fee", seq: number, reason: string, } | { "type": "evaluate", rating: Rating, reasons: Array<string>, comment: string | null, } | { "type": "follow_up", note: string, } | { "type": "rectify", note: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
+subject: ApprovalSubject, note: string, } | { "type": "approve", seal: string, opinion: string | null, } | { "type": "return_with_opinion", opinion: string, } | { "type": "complete", decision: Decision, } | { "type": "issue_result", delivery: ResultDelivery, } | { "type": "hand_over", handover_id: string, to_id: string, to_name: string, reason: string, } | { "type": "take_back" } | { "type": "charge_fee", fee: FeeInput, } | { "type": "void_fee", seq: number, reason: string, } | { "type": "evaluate", rating: Rating, reasons: Array<string>, comment: string | null, } | { "type": "follow_up", note: string, } | { "type": "rectify", note: string, } | { "type": "appeal_card", card: CardLevel, reason: string, } | { "type": "rule_appeal", card: CardLevel, uphold: boolean, note: string, } | { "type": "reissue_notice", kind: NoticeKind, reason: string | null, legal_basis: string | null, };
 
 export type LineUpdate = { code: string, status: MaterialStatus, };
 
@@ -666,6 +671,108 @@ saved_to: string | null,
  */
 cases: number, };
 
+export type ExportStage = "reading" | "computing" | "choosing" | "writing" | "saving";
+
+export type ExportProgress = { stage: ExportStage, 
+/**
+ * 0–100, over the whole export.
+ */
+percent: number, };
+
+export type DashboardRequest = { 
+/**
+ * "2026-11"; `null` for the counter's current month.
+ */
+month: string | null, };
+
+export type DayFigure = { date: string, received: number, completed: number, };
+
+export type RateFigure = { key: string, name: string, completed: number, completed_on_time: number, 
+/**
+ * 0–1; `null` when nothing was completed.
+ */
+on_time_rate: number | null, };
+
+export type CardFigure = { yellow: number, red: number, follow_up_late: number, rectify_late: number, 
+/**
+ * Appeals waiting for a ruling.
+ */
+appealed: number, 
+/**
+ * Cancelled on appeal (not counted above).
+ */
+cancelled: number, };
+
+export type RatingFigure = { rating: Rating, count: number, };
+
+export type Dashboard = { 
+/**
+ * "2026-11".
+ */
+month: string, scope: string, 
+/**
+ * Every day of the month up to today (the whole month when it is past).
+ */
+days: Array<DayFigure>, departments: Array<RateFigure>, windows: Array<RateFigure>, cards: CardFigure, 
+/**
+ * Ratings given in the month, best level first.
+ */
+ratings: Array<RatingFigure>, 
+/**
+ * 0–1; `null` when nobody rated.
+ */
+satisfaction_rate: number | null, received: number, completed: number, on_time_rate: number | null, };
+
+export type SupervisedCard = { case_id: string, case_no: string, item_name: string, window_code: string, window_name: string, 
+/**
+ * The responsible clerk (and the backup holding the case, if handed over).
+ */
+clerk: string, level: CardLevel, 
+/**
+ * RFC 3339.
+ */
+raised_at: string, due_date: string, status: CardStatus, appeal: CardAppeal | null, 
+/**
+ * Whether the case itself is still open.
+ */
+case_open: boolean, };
+
+export type WindowCards = { window_code: string, window_name: string, yellow: number, red: number, 
+/**
+ * Late rectification tasks of bad ratings (follow-up call or rectification).
+ */
+rectification: number, 
+/**
+ * Appeals waiting for a ruling.
+ */
+appealed: number, };
+
+export type SupervisionBoard = { department_name: string, cards: Array<SupervisedCard>, windows: Array<WindowCards>, 
+/**
+ * The logged-in user may appeal (a case-working role) / rule (a supervisor).
+ */
+can_appeal: boolean, can_rule: boolean, };
+
+export type AppealCardRequest = { action_key: string, case_id: string, card: CardLevel, reason: string, };
+
+export type RuleAppealRequest = { action_key: string, case_id: string, card: CardLevel, 
+/**
+ * `true` upholds the card, `false` cancels it.
+ */
+uphold: boolean, note: string, };
+
+export type CardLevel = "yellow" | "red" | "follow_up_late" | "rectify_late";
+
+export type CardStatus = "standing" | "appealed" | "upheld" | "cancelled";
+
+export type CardAppeal = { card: CardLevel, reason: string, by_id: string, by: string, at: string, ruling: AppealRuling | null, };
+
+export type AppealRuling = { 
+/**
+ * `true`: the card stands; `false`: it is cancelled and leaves the ledger's counts.
+ */
+upheld: boolean, note: string, by_id: string, by: string, at: string, };
+
 export type RatingPrompt = { case_id: string, case_no: string, item_name: string, 
 /**
  * The applicant's name, masked (the screen faces the hall).
@@ -715,6 +822,11 @@ export const api = {
   syncConflicts: (): Promise<Array<Conflict>> => call("sync_conflicts", null),
   approvalsPending: (): Promise<Array<PendingApproval>> => call("approvals_pending", null),
   ledgerExport: (req: LedgerExportRequest): Promise<LedgerExportResult> => call("ledger_export", req),
+  ledgerProgress: (): Promise<ExportProgress | null> => call("ledger_progress", null),
+  dashboard: (req: DashboardRequest): Promise<Dashboard> => call("dashboard", req),
+  supervisionBoard: (): Promise<SupervisionBoard> => call("supervision_board", null),
+  supervisionAppeal: (req: AppealCardRequest): Promise<SupervisionBoard> => call("supervision_appeal", req),
+  supervisionRule: (req: RuleAppealRequest): Promise<SupervisionBoard> => call("supervision_rule", req),
   sessionEndShift: (): Promise<SessionState> => call("session_end_shift", null),
   handoverOverview: (): Promise<HandoverOverview> => call("handover_overview", null),
   handoverStart: (req: StartHandoverRequest): Promise<HandoverInfo> => call("handover_start", req),

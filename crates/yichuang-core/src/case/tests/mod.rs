@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 mod approval;
 mod properties;
+mod supervision;
 mod window;
 
 const DEMO: &str = include_str!("../../../../yichuang-app/data/demo-catalog.json");

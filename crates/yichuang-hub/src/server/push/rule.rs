@@ -68,11 +68,22 @@ pub(super) async fn run(
     .bind(&scope.department)
     .fetch_optional(&mut *tx)
     .await?;
+    // A supervisor's one case command is the ruling on a card appeal; everyone else works
+    // cases.
+    let ruling = matches!(
+        &mutation.body,
+        MutationBody::Command {
+            command: CaseCommand::RuleAppeal { .. }
+        }
+    );
     let role = actor
         .as_ref()
         .filter(|(_, _, active)| *active)
         .and_then(|(_, role, _)| Role::parse(role))
-        .filter(|r| r.works_cases());
+        .filter(|r| match ruling {
+            true => *r == Role::Supervisor,
+            false => r.works_cases(),
+        });
     match (actor, role) {
         _ if rating => {}
         (Some((name, _, _)), Some(role)) => {
@@ -83,8 +94,9 @@ pub(super) async fn run(
             return Err(refuse(
                 RejectCode::UnknownUser,
                 format!(
-                    "{} 不是本部门在县级中心登记的有效办件人员。",
-                    mutation.actor.name
+                    "{} 不是本部门在县级中心登记的有效{}。",
+                    mutation.actor.name,
+                    if ruling { "监督员" } else { "办件人员" }
                 ),
             ))
         }
@@ -110,6 +122,27 @@ pub(super) async fn run(
                     format!("交接对象 {to_name} 不是本部门在县级中心登记的有效办件人员。"),
                 ))
             }
+        }
+    }
+    // An appeal, and its ruling, need the card to have reached the county.
+    if let MutationBody::Command {
+        command: CaseCommand::AppealCard { card, .. } | CaseCommand::RuleAppeal { card, .. },
+    } = &mutation.body
+    {
+        let raised: Option<i32> =
+            sqlx::query_scalar("SELECT 1 FROM case_card WHERE case_id = $1 AND level = $2")
+                .bind(&mutation.case_id)
+                .bind(card.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if raised.is_none() {
+            return Err(refuse(
+                RejectCode::RuleRefused,
+                format!(
+                    "县级中心没有该办件的{}，申诉或裁定未生效。",
+                    card.label_zh()
+                ),
+            ));
         }
     }
     let current = county::load_for_update(tx, &mutation.case_id).await?;
