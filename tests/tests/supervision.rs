@@ -186,6 +186,27 @@ async fn a_clerk_appeals_two_cards_the_supervisor_upholds_one_and_cancels_the_ot
         4
     );
 
+    // The center's board at the county: both cards, their rulings, one standing.
+    let county_board = yichuang_hub::supervision::board(&county.admin, None)
+        .await
+        .expect("county board");
+    let statuses: Vec<CardStatus> = county_board.iter().map(|l| l.status).collect();
+    assert_eq!(statuses.len(), 2);
+    assert!(statuses.contains(&CardStatus::Upheld) && statuses.contains(&CardStatus::Cancelled));
+    let printed = yichuang_hub::supervision::render(&county_board);
+    assert!(
+        printed.contains("市场监督管理局\t1号窗口\t1\t0\t0\t0"),
+        "{printed}"
+    );
+    assert!(printed.contains("停电属实（赵督查）"), "{printed}");
+    assert!(
+        yichuang_hub::supervision::board(&county.admin, Some("GA"))
+            .await
+            .expect("GA board")
+            .is_empty(),
+        "another department's board holds none of them"
+    );
+
     // A clerk's PC pushing a ruling in a clerk's name is refused by the county.
     w.login().await;
     let (stored, pushed) = w.stored_case(&kept.id).await;

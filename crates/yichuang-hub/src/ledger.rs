@@ -7,17 +7,18 @@ use sqlx::types::Json;
 use sqlx::PgPool;
 use std::path::Path;
 use yichuang_core::case::{Case, CaseEvent};
-use yichuang_ledger::{CardRecord, Month};
+use yichuang_ledger::{CardRecord, Period};
 
-/// Writes the ledger of `month` for `department` (or the whole county) to `out`; returns
+/// Writes the ledger of `month` (a month, or a whole year) for `department` (or the whole county) to `out`; returns
 /// how many cases are on its register.
 pub async fn export(
     pool: &PgPool,
-    month: Month,
+    month: impl Into<Period>,
     department: Option<&str>,
     out: &Path,
     now: chrono::NaiveDateTime,
 ) -> Result<usize, AdminError> {
+    let month: Period = month.into();
     let start = month.first_day().and_hms_opt(0, 0, 0).expect("midnight");
     let end = month
         .next_first_day()

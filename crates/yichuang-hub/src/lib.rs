@@ -9,5 +9,6 @@ pub mod county;
 pub mod db;
 pub mod ledger;
 pub mod server;
+pub mod supervision;
 
 pub use catalog::{import_catalog, CatalogImport, HubCatalogError};

@@ -85,13 +85,22 @@ enum Command {
     Status,
     /// Write the monthly ledger (台账) of the whole county, or of one department, as .xlsx.
     ExportLedger {
-        /// The month, as 2026-11.
+        /// The month, as 2026-11…
+        #[arg(long, required_unless_present = "year", conflicts_with = "year")]
+        month: Option<String>,
+        /// …or a whole year (年度台账), as 2026.
         #[arg(long)]
-        month: String,
+        year: Option<i32>,
         #[arg(long)]
         department: Option<String>,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// The whole center's 电子监察 board (or one department's): open cards per department and
+    /// window, with their appeals.
+    Supervision {
+        #[arg(long)]
+        department: Option<String>,
     },
     /// Serve workstations. HTTPS with --tls-cert/--tls-key; plain HTTP only on loopback.
     Serve {
@@ -324,30 +333,45 @@ async fn execute(pool: &sqlx::PgPool, command: Command, lang: Lang) -> Result<St
         }
         Command::ExportLedger {
             month,
+            year,
             department,
             out,
         } => {
-            let parsed = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-                .map_err(|_| {
-                    CliError::from(admin::AdminError::Invalid(format!(
-                        "month {month} (write it as 2026-11)"
-                    )))
-                })?;
+            let period = match (month, year) {
+                (Some(month), _) => {
+                    let parsed =
+                        chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+                            .map_err(|_| {
+                                CliError::from(admin::AdminError::Invalid(format!(
+                                    "month {month} (write it as 2026-11)"
+                                )))
+                            })?;
+                    yichuang_ledger::Period::Month(yichuang_ledger::Month::of(parsed))
+                }
+                (None, Some(year)) if (2000..=2100).contains(&year) => {
+                    yichuang_ledger::Period::Year(year)
+                }
+                (None, y) => {
+                    return Err(CliError::from(admin::AdminError::Invalid(format!(
+                        "year {} (write it as 2026)",
+                        y.unwrap_or_default()
+                    ))))
+                }
+            };
+            let month = period.label_zh();
             let now = chrono::Utc::now()
                 .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"))
                 .naive_local();
-            let n = yichuang_hub::ledger::export(
-                pool,
-                yichuang_ledger::Month::of(parsed),
-                department.as_deref(),
-                &out,
-                now,
-            )
-            .await?;
+            let n = yichuang_hub::ledger::export(pool, period, department.as_deref(), &out, now)
+                .await?;
             Ok(match lang {
                 Lang::ZhCn => format!("已导出 {month} 台账：{n} 件，{}", out.display()),
                 Lang::En => format!("Exported the {month} ledger: {n} cases, {}", out.display()),
             })
+        }
+        Command::Supervision { department } => {
+            let lines = yichuang_hub::supervision::board(pool, department.as_deref()).await?;
+            Ok(yichuang_hub::supervision::render(&lines))
         }
         Command::Status => {
             let rows = admin::workstations(pool).await?;

@@ -13,16 +13,17 @@ use yichuang_core::case::{
 use yichuang_core::catalog::ItemKind;
 use yichuang_core::WorkCalendar;
 
-/// The ledger of `month` over `cases` (each with its timeline) and the `cards` raised on
-/// them.
+/// The ledger of `period` (a month, or a whole year) over `cases` (each with its timeline)
+/// and the `cards` raised on them.
 pub fn compute(
-    month: Month,
+    period: impl Into<Period>,
     scope: &str,
     cases: &[(Case, Vec<CaseEvent>)],
     cards: &[CardRecord],
     calendar: &WorkCalendar,
     generated_at: NaiveDateTime,
 ) -> Ledger {
+    let month: Period = period.into();
     let last_day = month.next_first_day().pred_opt().expect("a day before");
     let mut facts: Vec<Facts> = cases
         .iter()
@@ -172,7 +173,7 @@ pub fn compute(
         .collect();
 
     Ledger {
-        month,
+        period: month,
         scope: scope.to_string(),
         generated_at,
         register,
@@ -353,7 +354,7 @@ impl<'a> Facts<'a> {
         }
     }
 
-    fn bad_rating_rows(&self, month: Month, today: NaiveDate) -> Vec<BadRatingRow> {
+    fn bad_rating_rows(&self, month: Period, today: NaiveDate) -> Vec<BadRatingRow> {
         let c = self.case;
         c.evaluations
             .iter()

@@ -10,6 +10,8 @@ mod xlsx;
 
 pub use compute::compute;
 pub use model::{
-    BadRatingRow, CardRecord, CardRow, Ledger, Month, RegisterRow, SummaryLevel, SummaryRow,
+    BadRatingRow, CardRecord, CardRow, Ledger, Month, Period, RegisterRow, SummaryLevel, SummaryRow,
 };
-pub use xlsx::{write_xlsx, write_xlsx_with_progress, LedgerError, WriteProgress};
+pub use xlsx::{
+    plain_cells, write_xlsx, write_xlsx_with_progress, LedgerError, PlainCell, WriteProgress,
+};

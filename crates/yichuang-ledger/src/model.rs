@@ -43,6 +43,48 @@ impl Month {
     }
 }
 
+/// What a ledger covers: a calendar month (the monthly 台账), or a whole year (年度台账).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Period {
+    Month(Month),
+    Year(i32),
+}
+
+impl Period {
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Period::Month(m) => m.first_day(),
+            Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).expect("a valid year"),
+        }
+    }
+
+    /// The day after the period (the period is `first_day()..next_first_day()`).
+    pub fn next_first_day(self) -> NaiveDate {
+        match self {
+            Period::Month(m) => m.next_first_day(),
+            Period::Year(y) => NaiveDate::from_ymd_opt(y + 1, 1, 1).expect("a valid year"),
+        }
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        day >= self.first_day() && day < self.next_first_day()
+    }
+
+    /// "2026年11月", "2026年度".
+    pub fn label_zh(self) -> String {
+        match self {
+            Period::Month(m) => m.label_zh(),
+            Period::Year(y) => format!("{y}年度"),
+        }
+    }
+}
+
+impl From<Month> for Period {
+    fn from(m: Month) -> Period {
+        Period::Month(m)
+    }
+}
+
 /// A card as stored (the window's `case_card`, the county's `case_card`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardRecord {
@@ -207,7 +249,7 @@ pub struct BadRatingRow {
 /// The whole ledger of a month for a scope (a department, or the center).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ledger {
-    pub month: Month,
+    pub period: Period,
     /// "县市场监督管理局" or "江永县政务服务中心（全部部门）".
     pub scope: String,
     pub generated_at: NaiveDateTime,

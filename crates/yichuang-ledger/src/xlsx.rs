@@ -41,7 +41,7 @@ pub fn write_xlsx_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(WriteProgress),
 ) -> Result<(), LedgerError> {
-    let month = ledger.month.label_zh();
+    let month = ledger.period.label_zh();
     let title = format!("{} {} 台账", ledger.scope, month);
     let subject = format!(
         "{} {} 政务服务台账（生成于 {}）",
@@ -70,11 +70,53 @@ pub fn write_xlsx_with_progress(
             }
         };
         table
-            .write(workbook.add_worksheet(), &title, &styles, &mut row_written)
+            // Rows go to a temporary file as they are written (strings still shared), so a
+            // year's 250,000 rows do not sit in memory until the save.
+            .write(
+                workbook.add_worksheet_with_low_memory(),
+                &title,
+                &styles,
+                &mut row_written,
+            )
             .map_err(xlsx_error)?;
     }
     progress(WriteProgress::Saving);
     workbook.save(path).map_err(xlsx_error)
+}
+
+/// A cell's bare value, as a plain xlsx writer would put it: text, a number (dates as Excel
+/// serial numbers, money in yuan), or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlainCell {
+    Text(String),
+    Number(f64),
+    Blank,
+}
+
+/// The four sheets' names and cells (headers first) with no formats, widths or print setup:
+/// the benchmark's baseline writes exactly these with bare rust_xlsxwriter calls.
+pub fn plain_cells(ledger: &Ledger) -> Vec<(&'static str, Vec<Vec<PlainCell>>)> {
+    [
+        register(ledger),
+        summary(ledger),
+        cards(ledger),
+        bad_ratings(ledger),
+    ]
+    .into_iter()
+    .map(|t| {
+        let header = t
+            .columns
+            .iter()
+            .map(|c| PlainCell::Text(c.header.to_string()))
+            .collect();
+        let rows = t
+            .rows
+            .iter()
+            .chain(&t.totals)
+            .map(|r| r.cells.iter().map(table::plain).collect());
+        (t.name, std::iter::once(header).chain(rows).collect())
+    })
+    .collect()
 }
 
 const REGISTER: &[Col] = &[

@@ -11,7 +11,7 @@ use yichuang_core::case::{
 };
 use yichuang_core::catalog::Catalog;
 use yichuang_core::{Lang, WorkCalendar};
-use yichuang_ledger::{compute, CardRecord, Ledger, Month, SummaryLevel, SummaryRow};
+use yichuang_ledger::{compute, CardRecord, Ledger, Month, Period, SummaryLevel, SummaryRow};
 
 const DEMO: &str = include_str!("../../yichuang-app/data/demo-catalog.json");
 
@@ -458,4 +458,26 @@ fn cards_and_bad_ratings_carry_their_follow_up() {
     assert_eq!(bad.reasons, "办理时间长");
     assert_eq!(bad.status, "按时整改");
     assert!(bad.followed_up_at.is_some() && bad.rectified_at.is_some());
+}
+
+#[test]
+fn the_years_ledger_holds_what_the_months_left_to_october() {
+    let (november, cases) = november();
+    let year = compute(
+        Period::Year(2026),
+        "江永县政务服务中心（全部部门）",
+        &cases,
+        &[],
+        &WorkCalendar::embedded(),
+        at("2026-12-31 18:00"),
+    );
+    let received = |l: &Ledger| row(l, SummaryLevel::Total, "").received;
+    assert_eq!(received(&november), 6);
+    assert_eq!(
+        received(&year),
+        7,
+        "the case received in October counts in the year"
+    );
+    assert_eq!(year.register.len(), 7);
+    assert_eq!(year.period.label_zh(), "2026年度");
 }

@@ -101,10 +101,11 @@ fn sample_ledger() -> Ledger {
         bad_rectified_on_time: 0,
     };
     Ledger {
-        month: Month {
+        period: Month {
             year: 2026,
             month: 11,
-        },
+        }
+        .into(),
         scope: SCOPE.into(),
         generated_at: at(2026, 12, 1, 8, 0, 0),
         register: vec![completed, waiting],

@@ -26,6 +26,8 @@ pub const BACKUP_USERNAME: &str = "wangfang";
 pub const BACKUP_NAME: &str = "王芳";
 pub const CHIEF_USERNAME: &str = "zhoumin";
 pub const CHIEF_NAME: &str = "周敏";
+pub const SUPERVISOR_USERNAME: &str = "zhaodu";
+pub const SUPERVISOR_NAME: &str = "赵督查";
 pub const DEPARTMENT: &str = "SCJG";
 pub const WINDOW: &str = "W01";
 pub const WINDOW_NAME: &str = "1号窗口";
@@ -85,10 +87,12 @@ impl County {
             Some(&format!("{PASSWORD}\n")),
         )?;
         // The server's own login role: a member of the group role `migrate` created.
-        // The window's backup clerk (AB岗) and the department's chief representative.
+        // The window's backup clerk (AB岗), the department's chief representative and a
+        // supervisor of the center (电子监察).
         for (username, name, role) in [
             (BACKUP_USERNAME, BACKUP_NAME, "clerk"),
             (CHIEF_USERNAME, CHIEF_NAME, "chief_rep"),
+            (SUPERVISOR_USERNAME, SUPERVISOR_NAME, "supervisor"),
         ] {
             hub(
                 &[

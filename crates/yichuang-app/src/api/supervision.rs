@@ -77,6 +77,9 @@ pub struct RuleAppealRequest {
 
 pub async fn board(app: &App, _req: ()) -> Result<SupervisionBoard, ApiError> {
     let st = station(app).await?;
+    // The board is as of now: cards due since the watcher's last pass are raised first (and
+    // announced once, as the watcher would within the minute).
+    super::alerts::watch_once(app).await?;
     let lang = app.lang();
     let err = |e| ApiError::from_store(e, lang);
     let rows = store::board(&app.store, &st.profile.department_code)

@@ -187,6 +187,21 @@ impl Table {
     }
 }
 
+/// The cell's bare value (see [`super::plain_cells`]).
+pub(super) fn plain(cell: &Cell) -> super::PlainCell {
+    use super::PlainCell as P;
+    let number = match cell {
+        Cell::Text(t) if t.is_empty() => return P::Blank,
+        Cell::Text(t) => return P::Text(t.clone()),
+        Cell::Count(n) => Some(*n as f64),
+        Cell::Money(cents) => Some(*cents as f64 / 100.0),
+        Cell::Rate(rate) => *rate,
+        Cell::Date(day) => day.map(serial_date),
+        Cell::DateTime(at) => at.map(serial_datetime),
+    };
+    number.map_or(P::Blank, P::Number)
+}
+
 fn write_cell(
     sheet: &mut Worksheet,
     r: u32,
