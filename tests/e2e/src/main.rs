@@ -10,6 +10,7 @@
 
 mod county;
 mod stories;
+mod supervision;
 mod webdriver;
 mod window_day;
 

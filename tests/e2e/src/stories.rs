@@ -84,6 +84,11 @@ pub const ALL: &[(&str, Needs, Story)] = &[
         Needs::Window,
         crate::window_day::export_the_months_ledger,
     ),
+    (
+        "a clerk appeals a card, the supervisor cancels it, and the dashboard counts it",
+        Needs::County,
+        crate::supervision::a_card_is_appealed_and_cancelled_and_the_dashboard_counts_it,
+    ),
 ];
 
 pub(crate) fn testid(id: &str) -> String {

@@ -11,17 +11,22 @@ use crate::stories::{
 use crate::webdriver::{Result, Session};
 
 /// 企业设立登记: promised, no approval needed, no fee.
-const COMPANY: &str = "000102003000";
+pub(crate) const COMPANY: &str = "000102003000";
 /// 居民身份证换领: 20.00 yuan by the catalog's fee standard.
 const ID_CARD: &str = "000107001000";
 
-fn county_of<'a>(ctx: &'a Ctx<'_>) -> Result<&'a County> {
+pub(crate) fn county_of<'a>(ctx: &'a Ctx<'_>) -> Result<&'a County> {
     ctx.county
         .ok_or_else(|| "this story needs the county (Needs::County), and none was started".into())
 }
 
 /// Enrolls the fresh PC with the county through 设置 and logs `username` in.
-fn enroll_and_login(s: &Session, county: &County, username: &str, name: &str) -> Result<()> {
+pub(crate) fn enroll_and_login(
+    s: &Session,
+    county: &County,
+    username: &str,
+    name: &str,
+) -> Result<()> {
     s.wait(&testid("welcome-load-demo"))?;
     click_id(s, "nav-settings")?;
     s.wait(&testid("settings-hub"))?;
@@ -33,7 +38,7 @@ fn enroll_and_login(s: &Session, county: &County, username: &str, name: &str) ->
     s.wait(&testid("queue-page")).map(|_| ())
 }
 
-fn login(s: &Session, username: &str, name: &str) -> Result<()> {
+pub(crate) fn login(s: &Session, username: &str, name: &str) -> Result<()> {
     type_into(s, "login-username", username)?;
     type_into(s, "login-password", county::PASSWORD)?;
     click_id(s, "login-submit")?;
@@ -59,7 +64,7 @@ fn training_window(s: &Session, department: (&str, &str), window: &str, clerk: &
 }
 
 /// Takes an intake of `item` from the intake page; returns the case number.
-fn take_case(s: &Session, item: &str, id_number: &str) -> Result<String> {
+pub(crate) fn take_case(s: &Session, item: &str, id_number: &str) -> Result<String> {
     click_id(s, "nav-intake")?;
     fill_intake_item(s, item, id_number)?;
     click_id(s, "intake-submit")?;
@@ -69,7 +74,7 @@ fn take_case(s: &Session, item: &str, id_number: &str) -> Result<String> {
 }
 
 /// Every material received, saved, and accepted.
-fn accept(s: &Session) -> Result<()> {
+pub(crate) fn accept(s: &Session) -> Result<()> {
     s.wait(&testid("checklist-save"))?;
     click_id(s, "checklist-all-received")?;
     s.wait(&testid("checklist-dirty"))?;
@@ -128,7 +133,7 @@ fn printed_pdf(s: &Session, id: &str) -> Result<String> {
 
 /// Chooses a radio option: antd keeps the radio's input (which carries the test id) visually
 /// hidden, so WebDriver calls it not interactable; the page's own click reaches it.
-fn choose_radio(s: &Session, id: &str) -> Result<()> {
+pub(crate) fn choose_radio(s: &Session, id: &str) -> Result<()> {
     s.wait(&testid(id))?;
     s.execute(
         "document.querySelector(arguments[0]).click();",
@@ -139,7 +144,7 @@ fn choose_radio(s: &Session, id: &str) -> Result<()> {
 
 /// Clicks a button that opens something; a click that lands while the page re-renders (the
 /// case reloads after an action) is lost, so it is given again until `opens` shows.
-fn open_with(s: &Session, id: &str, opens: &str) -> Result<()> {
+pub(crate) fn open_with(s: &Session, id: &str, opens: &str) -> Result<()> {
     for _ in 0..5 {
         click_id(s, id)?;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
@@ -154,7 +159,7 @@ fn open_with(s: &Session, id: &str, opens: &str) -> Result<()> {
 }
 
 /// A screenshot for the user guide, once the toasts are gone and the page is at its top.
-fn shot(ctx: &Ctx<'_>, name: &str) -> Result<()> {
+pub(crate) fn shot(ctx: &Ctx<'_>, name: &str) -> Result<()> {
     ctx.session.wait_gone(".ant-message-notice")?;
     scroll_to_top(ctx.session)?;
     ctx.session.screenshot(&ctx.shots.join(name))
@@ -163,7 +168,7 @@ fn shot(ctx: &Ctx<'_>, name: &str) -> Result<()> {
 /// Confirms the action modal. A click that lands while the modal is still opening (or the
 /// page re-renders under it) is lost, so it is given again while the modal stays open with no
 /// refusal shown; the modal keeps its action key, so a repeat can never act twice.
-fn modal_ok(s: &Session) -> Result<()> {
+pub(crate) fn modal_ok(s: &Session) -> Result<()> {
     for _ in 0..5 {
         click_id(s, "modal-ok")?;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(4);
