@@ -56,6 +56,28 @@ function backend(command: string, args: { req: unknown }): Promise<unknown> {
     case "case_queue":
     case "alerts_list":
       return Promise.resolve([]);
+    case "supervision_board":
+      return Promise.resolve({
+        department_name: "县市场监督管理局",
+        cards: [],
+        windows: [],
+        can_appeal: true,
+        can_rule: false,
+      });
+    case "dashboard":
+      return Promise.resolve({
+        month: (args.req as { month: string }).month,
+        scope: "县市场监督管理局",
+        days: [{ date: "2026-12-01", received: 2, completed: 1 }],
+        departments: [],
+        windows: [],
+        cards: { yellow: 0, red: 0, follow_up_late: 0, rectify_late: 0, appealed: 0, cancelled: 0 },
+        ratings: [],
+        satisfaction_rate: null,
+        received: 2,
+        completed: 1,
+        on_time_rate: 1,
+      });
     default:
       return Promise.reject(`unknown command ${command}`);
   }
@@ -165,6 +187,23 @@ describe("App", () => {
     expect(screen.getByTestId("settings-import-calendar")).toHaveAttribute("type", "file");
   });
 
+  it("opens 电子监察 and 数据看板 from the menu, even before a catalog is loaded", async () => {
+    render(<App />);
+    await screen.findByTestId("welcome-load-demo");
+
+    fireEvent.click(screen.getByTestId("nav-supervision"));
+    expect(await screen.findByTestId("supervision-empty")).toHaveTextContent("本部门没有预警");
+    expect(screen.getByTestId("supervision-page")).toHaveTextContent("电子监察");
+
+    fireEvent.click(screen.getByTestId("nav-dashboard"));
+    expect(await screen.findByTestId("chart-days")).toHaveAttribute(
+      "aria-label",
+      expect.stringContaining("2026-12 每日收件与办结：共收件 2 件，办结 1 件"),
+    );
+    expect(screen.getByTestId("dashboard-on-time")).toHaveTextContent("100.0%");
+    expect(screen.getByTestId("nav-dashboard")).toHaveTextContent("数据看板");
+  });
+
   it("switches the language through the backend", async () => {
     status = LOADED_STATUS;
     render(<App />);
@@ -175,6 +214,8 @@ describe("App", () => {
     expect(await screen.findByText("Catalog 2026.11 · 江永县")).toBeInTheDocument();
     expect(invoke).toHaveBeenCalledWith("settings_set_language", { req: { lang: "en" } });
     expect(screen.getByTestId("nav-catalog")).toHaveTextContent("Catalog");
+    expect(screen.getByTestId("nav-supervision")).toHaveTextContent("Supervision");
+    expect(screen.getByTestId("nav-dashboard")).toHaveTextContent("Dashboard");
     expect(document.documentElement.lang).toBe("en");
   });
 

@@ -1,7 +1,7 @@
 // The app shell: header with catalog version, window, logged-in user and (on a PC enrolled
 // with the county) the sync badge; left menu, and the selected page. A case opened from the
-// queue, a conflict, the first-inquiry register, a handover sheet or the cash report (or just
-// taken in) replaces the page until the clerk goes back.
+// queue, a conflict, the first-inquiry register, a handover sheet, the cash report or the
+// 电子监察 board (or just taken in) replaces the page until the clerk goes back.
 // F2 anywhere opens a fresh intake form.
 import { Alert, Layout, Menu, Spin, Typography } from "antd";
 import { useCallback, useState } from "react";
@@ -10,6 +10,7 @@ import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { CasePage } from "../features/case/CasePage";
 import { CashReportPage } from "../features/cash/CashReportPage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
+import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { HandoverPage } from "../features/handover/HandoverPage";
 import { InquiryPage } from "../features/inquiry/InquiryPage";
 import { TODAY_VIEW, type RegisterView } from "../features/inquiry/useRegister";
@@ -18,6 +19,7 @@ import { LedgerPage } from "../features/ledger/LedgerPage";
 import { QueuePage } from "../features/queue/QueuePage";
 import { NO_FILTERS, type Filters } from "../features/queue/QueueFilters";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { SupervisionPage } from "../features/supervision/SupervisionPage";
 import { useSession } from "../features/session/context";
 import { UserBadge } from "../features/session/UserBadge";
 import { ConflictsPage } from "../features/sync/ConflictsPage";
@@ -128,6 +130,10 @@ export function Shell() {
         return <SettingsPage status={status} onCatalogChanged={refresh} />;
       case "ledger":
         return <LedgerPage onGoSettings={() => go("settings")} />;
+      case "supervision":
+        return <SupervisionPage onOpenCase={setOpenCase} onGoSettings={() => go("settings")} />;
+      case "dashboard":
+        return <DashboardPage onGoSettings={() => go("settings")} />;
     }
   };
 

@@ -7,9 +7,11 @@ export type NavKey =
   | "inquiry"
   | "catalog"
   | "approvals"
+  | "supervision"
   | "handover"
   | "cash"
   | "ledger"
+  | "dashboard"
   | "conflicts"
   | "settings";
 
@@ -22,9 +24,11 @@ export const NAV_ITEMS: ReadonlyArray<{ key: NavKey; label: MessageKey }> = [
   { key: "inquiry", label: "nav.inquiry" },
   { key: "catalog", label: "nav.catalog" },
   { key: "approvals", label: "nav.approvals" },
+  { key: "supervision", label: "nav.supervision" },
   { key: "handover", label: "nav.handover" },
   { key: "cash", label: "nav.cash" },
   { key: "ledger", label: "nav.ledger" },
+  { key: "dashboard", label: "nav.dashboard" },
   { key: "conflicts", label: "nav.conflicts" },
   { key: "settings", label: "nav.settings" },
 ];

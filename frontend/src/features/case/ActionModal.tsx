@@ -29,6 +29,8 @@ export type ModalField = {
   extraText?: string;
   /** Checks a filled-in value before anything is sent: the problem in words, or `null`. */
   check?: (value: string) => string | null;
+  /** The input's test id (its choices get `<testId>-<value>`); `modal-field-<name>` by default. */
+  testId?: string;
 };
 
 /** Another field holding this value (or one of these values). */
@@ -161,7 +163,7 @@ function checked(check: (value: string) => string | null, v: unknown): Promise<v
 function FieldItem({ field: f }: { field: ModalField }) {
   const t = useT();
   const check = f.check;
-  const testId = `modal-field-${f.name}`;
+  const testId = f.testId ?? `modal-field-${f.name}`;
   return (
     <Form.Item
       name={f.name}

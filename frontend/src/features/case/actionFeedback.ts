@@ -28,6 +28,9 @@ const DONE: Record<CaseCommand["type"], MessageKey> = {
   evaluate: "caseDone.evaluated",
   follow_up: "caseDone.followedUp",
   rectify: "caseDone.rectified",
+  // Sent from the 电子监察 page (an appeal of a card, and the supervisor's ruling).
+  appeal_card: "caseDone.cardAppealed",
+  rule_appeal: "caseDone.appealRuled",
 };
 
 export function doneMessageKey(command: CaseCommand): MessageKey {
@@ -40,6 +43,8 @@ export function doneMessageKey(command: CaseCommand): MessageKey {
   if (command.type === "request_approval" && command.subject.type === "notice_override") {
     return "caseDone.overrideRequested";
   }
+  // A ruling either keeps the card or cancels it: the supervisor is told which.
+  if (command.type === "rule_appeal") return command.uphold ? "caseDone.appealUpheld" : "caseDone.appealCancelled";
   return DONE[command.type];
 }
 

@@ -1,10 +1,10 @@
 // 月度台账 over a fake backend: the month defaults to the counter's, a malformed month never
-// reaches the backend, and the page reports a saved workbook, a cancelled save dialog and a
-// refusal.
+// reaches the backend, a bar follows the export's progress while it runs, and the page reports
+// a saved workbook, a cancelled save dialog and a refusal.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App as AntApp } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { LedgerExportRequest, LedgerExportResult } from "../../lib/ipc";
+import type { ExportProgress, LedgerExportRequest, LedgerExportResult } from "../../lib/ipc";
 import { apiError, fakeBackend } from "../../test/backend";
 import { CALENDAR } from "../../test/fixtures";
 
@@ -15,9 +15,14 @@ import { LedgerPage } from "./LedgerPage";
 
 let requests: LedgerExportRequest[];
 let answer: (req: LedgerExportRequest) => unknown;
+/** What `ledger_progress` answers, and how often it was asked. */
+let progress: ExportProgress | null;
+let polls: number;
 
 beforeEach(() => {
   requests = [];
+  progress = null;
+  polls = 0;
   answer = (): LedgerExportResult => ({ saved_to: "/home/clerk/台账-县市场监督管理局-202612.xlsx", cases: 37 });
   invoke.mockReset();
   invoke.mockImplementation(
@@ -26,6 +31,10 @@ beforeEach(() => {
       ledger_export: (req: LedgerExportRequest) => {
         requests.push(req);
         return answer(req);
+      },
+      ledger_progress: () => {
+        polls += 1;
+        return progress;
       },
     }),
   );
@@ -102,6 +111,51 @@ describe("ledger page", () => {
     expect(await screen.findByTestId("ledger-saved")).toHaveTextContent("已导出 2 件");
     expect(screen.queryByTestId("ledger-progress")).not.toBeInTheDocument();
     expect(button).toBeEnabled();
+  });
+
+  it("follows the export's stage and percent in a bar, and stops asking once it returns", async () => {
+    let finish: (result: LedgerExportResult) => void = () => {};
+    answer = () => new Promise<LedgerExportResult>((resolve) => (finish = resolve));
+    renderPage();
+    await monthInput();
+    expect(polls).toBe(0);
+    progress = { stage: "reading", percent: 0 };
+    fireEvent.click(screen.getByTestId("ledger-export"));
+
+    const bar = await screen.findByTestId("ledger-progress");
+    await waitFor(() => expect(bar).toHaveTextContent("读取办件"));
+    expect(bar.querySelector('[role="progressbar"]')).toHaveAttribute("aria-valuenow", "0");
+
+    progress = { stage: "writing", percent: 45 };
+    await waitFor(() => expect(bar).toHaveTextContent("正在生成台账：写入表格"));
+    expect(bar).toHaveTextContent("45%");
+    expect(bar).toHaveAttribute("data-percent", "45");
+    expect(bar).toHaveAttribute("data-stage", "writing");
+    expect(bar.querySelector('[role="progressbar"]')).toHaveAttribute("aria-valuenow", "45");
+
+    progress = { stage: "saving", percent: 95 };
+    await waitFor(() => expect(bar).toHaveTextContent("95%"));
+    expect(bar).toHaveTextContent("保存文件");
+
+    finish({ saved_to: "/tmp/台账.xlsx", cases: 2 });
+    await screen.findByTestId("ledger-saved");
+    expect(screen.queryByTestId("ledger-progress")).not.toBeInTheDocument();
+    const asked = polls;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(polls).toBe(asked);
+  });
+
+  it("stops asking for progress when the page goes", async () => {
+    answer = () => new Promise<LedgerExportResult>(() => {});
+    progress = { stage: "choosing", percent: 30 };
+    const page = renderPage();
+    await monthInput();
+    fireEvent.click(screen.getByTestId("ledger-export"));
+    expect(await screen.findByTestId("ledger-progress")).toHaveTextContent("选择保存位置");
+    page.unmount();
+    const asked = polls;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(polls).toBe(asked);
   });
 
   it("shows where the workbook was saved and how many cases it holds", async () => {

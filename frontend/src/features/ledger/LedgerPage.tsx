@@ -2,15 +2,25 @@
 // computer's cache, computed by the backend and saved where the clerk chooses. The whole
 // county's ledger comes from the county center (`yichuang-hub export-ledger`).
 // The month is a plain text input (`YYYY-MM`): antd's pickers cannot start under
-// freezePrototype, and WebKitGTK has no native month input.
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from "antd";
+// freezePrototype, and WebKitGTK has no native month input. While the export runs, a bar
+// shows how far it has got (the backend's stage and percent).
+import { Alert, Button, Card, Form, Input, Progress, Typography } from "antd";
 import { useState } from "react";
-import { useT } from "../../lib/i18n";
+import type { ExportProgress, ExportStage } from "../../lib/ipc";
+import { useT, type MessageKey } from "../../lib/i18n";
 import { useCounterToday } from "../inquiry/useRegister";
 import { NotConfiguredAlert } from "../workstation/NotConfiguredAlert";
 import { isMonth, useLedgerExport } from "./useLedgerExport";
 
 type Props = { onGoSettings: () => void };
+
+const STAGE_KEYS: Record<ExportStage, MessageKey> = {
+  reading: "ledger.stage.reading",
+  computing: "ledger.stage.computing",
+  choosing: "ledger.stage.choosing",
+  writing: "ledger.stage.writing",
+  saving: "ledger.stage.saving",
+};
 
 export function LedgerPage({ onGoSettings }: Props) {
   const t = useT();
@@ -19,7 +29,7 @@ export function LedgerPage({ onGoSettings }: Props) {
   const [typed, setTyped] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
   const month = typed ?? (today === null ? "" : today.slice(0, 7));
-  const { running, outcome, run, clear } = useLedgerExport();
+  const { running, progress, outcome, run, clear } = useLedgerExport();
 
   const valid = isMonth(month.trim());
   const showInvalid = refused || (typed !== null && typed.trim() !== "" && !valid);
@@ -81,12 +91,7 @@ export function LedgerPage({ onGoSettings }: Props) {
         </Form>
       </Card>
       <div style={{ marginTop: 16 }}>
-        {running && (
-          <Space data-testid="ledger-progress" role="status">
-            <Spin size="small" />
-            <Typography.Text>{t("ledger.exporting")}</Typography.Text>
-          </Space>
-        )}
+        {running && <ExportBar progress={progress} />}
         {outcome?.kind === "saved" && (
           <Alert
             type="success"
@@ -120,6 +125,27 @@ export function LedgerPage({ onGoSettings }: Props) {
           />
         )}
       </div>
+    </div>
+  );
+}
+
+/** The running export: its percent as a bar, and its stage in words (none before the first read). */
+function ExportBar({ progress }: { progress: ExportProgress | null }) {
+  const t = useT();
+  const percent = Math.max(0, Math.min(100, progress?.percent ?? 0));
+  return (
+    <div
+      data-testid="ledger-progress"
+      data-percent={percent}
+      data-stage={progress?.stage ?? ""}
+      role="status"
+      aria-live="polite"
+      style={{ maxWidth: 480 }}
+    >
+      <Progress percent={percent} status="active" />
+      <Typography.Text data-testid="ledger-progress-stage">
+        {progress ? t("ledger.progress", { stage: t(STAGE_KEYS[progress.stage]) }) : t("ledger.exporting")}
+      </Typography.Text>
     </div>
   );
 }

@@ -1,7 +1,11 @@
 // One run of 导出台账: asks the backend for a month's ledger (it computes the workbook and opens
-// the save dialog), and keeps the outcome of the latest run for the page to show.
+// the save dialog), polls how far it has got while it runs, and keeps the outcome of the
+// latest run for the page to show.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, toIpcError, type IpcError, type LedgerExportResult } from "../../lib/ipc";
+import { api, toIpcError, type ExportProgress, type IpcError, type LedgerExportResult } from "../../lib/ipc";
+
+/** How often the running export's progress is read. */
+export const PROGRESS_POLL_MS = 300;
 
 /** `YYYY-MM` with a real month (01–12). */
 export function isMonth(value: string): boolean {
@@ -52,6 +56,44 @@ export function useLedgerExport() {
   }, []);
 
   const clear = useCallback(() => setOutcome(null), []);
+  const progress = useExportProgress(running);
 
-  return { running, outcome, run, clear };
+  return { running, progress, outcome, run, clear };
+}
+
+/**
+ * The backend's progress of the running export, read every `PROGRESS_POLL_MS` while `running`
+ * (`null` before the first answer, and once it stops). Reading stops when the export returns
+ * or the page goes; a failed read just waits for the next one.
+ */
+function useExportProgress(running: boolean): ExportProgress | null {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  useEffect(() => {
+    if (!running) return;
+    let live = true;
+    // One read at a time: a slow answer is not overtaken by the next tick.
+    let reading = false;
+    const read = () => {
+      if (reading) return;
+      reading = true;
+      api.ledgerProgress().then(
+        (p) => {
+          reading = false;
+          // `null` between stages (or once done) keeps the last figure rather than jumping back.
+          if (live && p !== null) setProgress(p);
+        },
+        () => {
+          reading = false;
+        },
+      );
+    };
+    read();
+    const timer = setInterval(read, PROGRESS_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      setProgress(null);
+    };
+  }, [running]);
+  return progress;
 }

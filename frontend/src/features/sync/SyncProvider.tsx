@@ -8,7 +8,7 @@ import { SyncContext, type SyncValue } from "./context";
 export const SYNC_POLL_MS = 10_000;
 
 /** Commands that queue something for the county: the pending count changes at once. */
-const QUEUES_FOR_COUNTY = new Set(["case_intake", "case_act"]);
+const QUEUES_FOR_COUNTY = new Set(["case_intake", "case_act", "supervision_appeal", "supervision_rule"]);
 
 type Props = { enabled: boolean; children: ReactNode; pollMs?: number };
 

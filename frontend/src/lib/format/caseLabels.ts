@@ -1,9 +1,11 @@
 // Display labels for the case enums (state, action, timeline event, clock start, notice kind,
-// card, pause kind, inquiry outcome). Records over each union, so a new backend value fails the
+// card, supervised card and its status, pause kind, inquiry outcome). Records over each union, so a new backend value fails the
 // typecheck until it has a label.
 import type {
   Action,
   Card,
+  CardLevel,
+  CardStatus,
   CaseState,
   EventKind,
   InquiryOutcome,
@@ -86,6 +88,34 @@ const NOTICE_KEYS: Record<NoticeKind, MessageKey> = {
 const CARD_KEYS: Record<Card, MessageKey> = { yellow: "card.yellow", red: "card.red" };
 export const CARD_COLORS: Record<Card, string> = { yellow: "gold", red: "red" };
 
+/** 电子监察: the deadline cards, and the late rectification tasks of a bad rating. */
+const CARD_LEVEL_KEYS: Record<CardLevel, MessageKey> = {
+  yellow: "cardLevel.yellow",
+  red: "cardLevel.red",
+  follow_up_late: "cardLevel.follow_up_late",
+  rectify_late: "cardLevel.rectify_late",
+};
+export const CARD_LEVELS = Object.keys(CARD_LEVEL_KEYS) as CardLevel[];
+export const CARD_LEVEL_COLORS: Record<CardLevel, string> = {
+  yellow: "gold",
+  red: "red",
+  follow_up_late: "orange",
+  rectify_late: "orange",
+};
+
+const CARD_STATUS_KEYS: Record<CardStatus, MessageKey> = {
+  standing: "cardStatus.standing",
+  appealed: "cardStatus.appealed",
+  upheld: "cardStatus.upheld",
+  cancelled: "cardStatus.cancelled",
+};
+export const CARD_STATUS_COLORS: Record<CardStatus, string> = {
+  standing: "default",
+  appealed: "processing",
+  upheld: "volcano",
+  cancelled: "green",
+};
+
 const PAUSE_KEYS: Record<PauseKind, MessageKey> = {
   correction: "pause.correction",
   special_procedure: "pause.special_procedure",
@@ -103,6 +133,8 @@ export const actionLabel = (a: Action, t: Translate) => t(ACTION_KEYS[a]);
 export const startEventLabel = (s: StartEvent, t: Translate) => t(START_KEYS[s]);
 export const noticeKindLabel = (k: NoticeKind, t: Translate) => t(NOTICE_KEYS[k]);
 export const cardLabel = (c: Card, t: Translate) => t(CARD_KEYS[c]);
+export const cardLevelLabel = (c: CardLevel, t: Translate) => t(CARD_LEVEL_KEYS[c]);
+export const cardStatusLabel = (s: CardStatus, t: Translate) => t(CARD_STATUS_KEYS[s]);
 export const pauseKindLabel = (k: PauseKind, t: Translate) => t(PAUSE_KEYS[k]);
 export const outcomeLabel = (o: InquiryOutcome, t: Translate) => t(OUTCOME_KEYS[o]);
 
@@ -136,6 +168,10 @@ export function eventLabel(what: EventKind, t: Translate): string {
       return t("event.followed_up");
     case "rectified":
       return t("event.rectified");
+    case "card_appealed":
+      return t("event.card_appealed");
+    case "appeal_ruled":
+      return t("event.appeal_ruled");
     default: {
       const unreachable: never = what;
       return unreachable;

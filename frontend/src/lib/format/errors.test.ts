@@ -15,4 +15,11 @@ describe("errorTitleKey", () => {
     expect(translator("zh-CN")(errorTitleKey("hub_offline"))).toBe("无法连接县级中心");
     expect(translator("en")(errorTitleKey("login_locked"))).toBe("Login temporarily locked");
   });
+
+  it("titles the refusals of 电子监察 by code", () => {
+    expect(translator("zh-CN")(errorTitleKey("already_appealed"))).toBe("该预警已申诉过");
+    expect(translator("zh-CN")(errorTitleKey("supervisor_only"))).toBe("只有监督员可以裁定申诉");
+    expect(translator("en")(errorTitleKey("no_pending_appeal"))).toBe("No appeal is waiting for a ruling");
+    expect(translator("en")(errorTitleKey("card_not_found"))).toBe("The case has no such card");
+  });
 });

@@ -1,7 +1,9 @@
 // English UI strings. Typed against zh-CN.ts so a missing or extra key fails the typecheck.
 import type { MessageKey } from "./zh-CN";
+import { dashboardEn } from "./dashboard.en";
 import { ledgerEn } from "./ledger.en";
 import { serviceEn } from "./service.en";
+import { supervisionEn } from "./supervision.en";
 import { workflowsEn } from "./workflows.en";
 
 export const en: Record<MessageKey, string> = {
@@ -512,4 +514,6 @@ export const en: Record<MessageKey, string> = {
   ...workflowsEn,
   ...serviceEn,
   ...ledgerEn,
+  ...supervisionEn,
+  ...dashboardEn,
 };

@@ -1,8 +1,10 @@
 // Simplified Chinese UI strings (the default language). Keys must match en.ts exactly.
-// The window workflows (approvals, handover, fees, ratings) and the monthly ledger keep theirs
-// in their own files.
+// The window workflows (approvals, handover, fees, ratings), the monthly ledger, 电子监察 and
+// the dashboard keep theirs in their own files.
+import { dashboardZhCN } from "./dashboard.zh-CN";
 import { ledgerZhCN } from "./ledger.zh-CN";
 import { serviceZhCN } from "./service.zh-CN";
+import { supervisionZhCN } from "./supervision.zh-CN";
 import { workflowsZhCN } from "./workflows.zh-CN";
 
 const base = {
@@ -512,6 +514,13 @@ const base = {
   "case.resultLine": "{how} · {at} · 经办 {by}",
 } as const satisfies Record<string, string>;
 
-export const zhCN = { ...base, ...workflowsZhCN, ...serviceZhCN, ...ledgerZhCN } as const;
+export const zhCN = {
+  ...base,
+  ...workflowsZhCN,
+  ...serviceZhCN,
+  ...ledgerZhCN,
+  ...supervisionZhCN,
+  ...dashboardZhCN,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;
