@@ -102,7 +102,7 @@ export function CardsTable({ rows, loading, filtered, onOpenCase, onAppeal, onRu
     {
       title: t("queue.col.caseNo"),
       key: "case_no",
-      width: 250,
+      width: 215,
       render: (_, c) => (
         <Typography.Link onClick={() => onOpenCase(c.case_id)} data-testid="supervision-case-open">
           {c.case_no}
@@ -112,6 +112,7 @@ export function CardsTable({ rows, loading, filtered, onOpenCase, onAppeal, onRu
     {
       title: t("queue.col.item"),
       key: "item",
+      width: 150,
       render: (_, c) => (
         <>
           {c.item_name}
@@ -126,12 +127,12 @@ export function CardsTable({ rows, loading, filtered, onOpenCase, onAppeal, onRu
         </>
       ),
     },
-    { title: t("supervision.col.window"), key: "window", width: 130, render: (_, c) => windowName(c) },
-    { title: t("supervision.col.clerk"), key: "clerk", width: 120, render: (_, c) => c.clerk },
+    { title: t("supervision.col.window"), key: "window", width: 80, render: (_, c) => windowName(c) },
+    { title: t("supervision.col.clerk"), key: "clerk", width: 90, render: (_, c) => c.clerk },
     {
       title: t("supervision.col.card"),
       key: "card",
-      width: 130,
+      width: 100,
       render: (_, c) => (
         <Tag color={CARD_LEVEL_COLORS[c.level]} data-testid="card-level">
           {cardLevelLabel(c.level, t)}
@@ -139,58 +140,55 @@ export function CardsTable({ rows, loading, filtered, onOpenCase, onAppeal, onRu
       ),
     },
     {
-      title: t("supervision.col.raised"),
-      key: "raised",
+      title: `${t("supervision.col.raised")} / ${t("supervision.col.due")}`,
+      key: "dates",
       width: 110,
-      render: (_, c) => <span data-testid="card-raised">{chinaDay(c.raised_at)}</span>,
-    },
-    {
-      title: t("supervision.col.due"),
-      key: "due",
-      width: 110,
-      render: (_, c) => <span data-testid="card-due">{c.due_date}</span>,
-    },
-    {
-      title: t("supervision.col.status"),
-      key: "status",
-      width: 120,
       render: (_, c) => (
-        <Tag color={CARD_STATUS_COLORS[c.status]} bordered={false} data-testid="card-status">
-          {cardStatusLabel(c.status, t)}
-        </Tag>
+        <>
+          <div data-testid="card-raised">{chinaDay(c.raised_at)}</div>
+          <Typography.Text type="secondary" data-testid="card-due">
+            {c.due_date}
+          </Typography.Text>
+        </>
       ),
     },
     {
-      title: t("supervision.col.appeal"),
-      key: "appeal",
-      render: (_, c) =>
-        c.appeal && (
-          <div style={{ fontSize: 12 }}>
-            <div data-testid="card-appeal">
-              {t("supervision.appealLine", {
-                reason: c.appeal.reason,
-                by: c.appeal.by,
-                at: formatChinaTime(c.appeal.at),
-              })}
-            </div>
-            {c.appeal.ruling && (
-              <div data-testid="card-ruling">
-                {t("supervision.rulingLine", {
-                  note: c.appeal.ruling.note,
-                  by: c.appeal.ruling.by,
-                  at: formatChinaTime(c.appeal.ruling.at),
+      title: `${t("supervision.col.status")} / ${t("supervision.col.appeal")}`,
+      key: "status",
+      render: (_, c) => (
+        <>
+          <Tag color={CARD_STATUS_COLORS[c.status]} bordered={false} data-testid="card-status">
+            {cardStatusLabel(c.status, t)}
+          </Tag>
+          {c.appeal && (
+            <div style={{ fontSize: 12, marginTop: 4 }}>
+              <div data-testid="card-appeal">
+                {t("supervision.appealLine", {
+                  reason: c.appeal.reason,
+                  by: c.appeal.by,
+                  at: formatChinaTime(c.appeal.at),
                 })}
               </div>
-            )}
-          </div>
-        ),
+              {c.appeal.ruling && (
+                <div data-testid="card-ruling">
+                  {t("supervision.rulingLine", {
+                    note: c.appeal.ruling.note,
+                    by: c.appeal.ruling.by,
+                    at: formatChinaTime(c.appeal.ruling.at),
+                  })}
+                </div>
+              )}
+            </div>
+          )}
+        </>
+      ),
     },
   ];
   if (onAppeal || onRule) {
     columns.push({
       title: t("supervision.col.actions"),
       key: "actions",
-      width: 100,
+      width: 80,
       render: (_, c) => (
         <Space>
           {onAppeal && c.status === "standing" && (

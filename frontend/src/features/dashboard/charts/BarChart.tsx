@@ -29,7 +29,7 @@ type Props = {
   testId?: string;
 };
 
-export const BAR_MARGIN = { left: 52, right: 16, top: 30, bottom: 46 } as const;
+export const BAR_MARGIN = { left: 52, right: 16, top: 42, bottom: 46 } as const;
 
 export function BarChart({
   label,
