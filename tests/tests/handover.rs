@@ -8,7 +8,7 @@ mod common;
 use common::{County, HubServer, Window, PASSWORD};
 use yichuang_app::api::{cases, handover, session, sync as sync_api};
 use yichuang_app::ErrorCode;
-use yichuang_core::case::{Actor, CaseCommand, CaseMutation, MutationBody, Role};
+use yichuang_core::case::{CaseCommand, Role};
 use yichuang_sync::{RejectCode, Verdict};
 
 fn start(to: &str, password: &str) -> handover::StartHandoverRequest {
@@ -271,29 +271,17 @@ async fn a_handover_passes_only_through_the_handover_with_both_clerks_and_to_a_r
 
     // A tampered PC pushing a handover to someone the county does not know is refused.
     let (stored, pushed) = w.stored_case(&case.id).await;
-    let forged = CaseMutation {
-        case_id: stored.id.clone(),
-        base_version: Some(stored.version),
-        base_fingerprint: Some(stored.fingerprint()),
-        actor: Actor {
-            user_id: stored.owner.clone(),
-            name: "李娜".into(),
-            role: Role::Clerk,
+    let forged = common::forged_on(
+        &stored,
+        "李娜",
+        Role::Clerk,
+        CaseCommand::HandOver {
+            handover_id: "h-x".into(),
+            to_id: "nobody".into(),
+            to_name: "无此人".into(),
+            reason: "请假".into(),
         },
-        workstation: "forged".into(),
-        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-            .and_then(|d| d.and_hms_opt(10, 0, 0))
-            .expect("time"),
-        number: None,
-        body: MutationBody::Command {
-            command: CaseCommand::HandOver {
-                handover_id: "h-x".into(),
-                to_id: "nobody".into(),
-                to_name: "无此人".into(),
-                reason: "请假".into(),
-            },
-        },
-    };
+    );
     match w.push_forged(&hub.url(), pushed + 1, &forged).await {
         Verdict::Rejected { code, .. } => assert_eq!(code, RejectCode::UnknownUser),
         Verdict::Accepted => panic!("the county took a handover to nobody"),

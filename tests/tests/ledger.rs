@@ -68,6 +68,25 @@ fn total(book: &Value, header: &str) -> f64 {
     row[col].1.as_f64().unwrap_or(0.0)
 }
 
+/// The county's export of November 2026 (one department, or all), as county IT runs it at
+/// the month's end; how many cases are on its register.
+async fn county_export(county: &County, department: Option<&str>, out: &Path) -> usize {
+    yichuang_hub::ledger::export(
+        &county.admin,
+        Month {
+            year: 2026,
+            month: 11,
+        },
+        department,
+        out,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .expect("time"),
+    )
+    .await
+    .expect("county export")
+}
+
 #[tokio::test]
 async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its_totals() {
     let county = County::start().await;
@@ -256,20 +275,7 @@ async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its
 
     let scratch = tempfile::tempdir().expect("tempdir");
     let at_county = scratch.path().join("county.xlsx");
-    let n = yichuang_hub::ledger::export(
-        &county.admin,
-        Month {
-            year: 2026,
-            month: 11,
-        },
-        Some("SCJG"),
-        &at_county,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
-            .and_then(|d| d.and_hms_opt(18, 0, 0))
-            .expect("time"),
-    )
-    .await
-    .expect("county export");
+    let n = county_export(&county, Some("SCJG"), &at_county).await;
     assert_eq!(n, 4);
     std::fs::create_dir_all(w.dir.path().join("saved")).expect("save folder");
     let saved = ledger::export(
@@ -335,20 +341,7 @@ async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its
 
     // The police window's month: fees, a void, agreed by the county and the window.
     let ga_county = scratch.path().join("county-ga.xlsx");
-    yichuang_hub::ledger::export(
-        &county.admin,
-        Month {
-            year: 2026,
-            month: 11,
-        },
-        Some("GA"),
-        &ga_county,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
-            .and_then(|d| d.and_hms_opt(18, 0, 0))
-            .expect("time"),
-    )
-    .await
-    .expect("county export");
+    county_export(&county, Some("GA"), &ga_county).await;
     std::fs::create_dir_all(ga.dir.path().join("saved")).expect("save folder");
     let ga_saved = ledger::export(
         &ga.app,
@@ -371,20 +364,7 @@ async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its
 
     // The whole county's month, recomputed with plain SQL: register row by row, then totals.
     let all = scratch.path().join("county-all.xlsx");
-    yichuang_hub::ledger::export(
-        &county.admin,
-        Month {
-            year: 2026,
-            month: 11,
-        },
-        None,
-        &all,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
-            .and_then(|d| d.and_hms_opt(18, 0, 0))
-            .expect("time"),
-    )
-    .await
-    .expect("county export");
+    county_export(&county, None, &all).await;
     let book = read_back(&all);
     let register = cells(&book, "登记");
     let header = |name: &str| {

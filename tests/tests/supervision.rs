@@ -7,9 +7,7 @@ mod common;
 use common::{County, HubServer, Window, PASSWORD};
 use yichuang_app::api::{alerts, dashboard, supervision};
 use yichuang_app::ErrorCode;
-use yichuang_core::case::{
-    Actor, CardLevel, CardStatus, CaseCommand, CaseMutation, MutationBody, Role,
-};
+use yichuang_core::case::{CardLevel, CardStatus, CaseCommand, Role};
 use yichuang_sync::{RejectCode, Verdict};
 
 fn appeal(
@@ -210,28 +208,16 @@ async fn a_clerk_appeals_two_cards_the_supervisor_upholds_one_and_cancels_the_ot
     // A clerk's PC pushing a ruling in a clerk's name is refused by the county.
     w.login().await;
     let (stored, pushed) = w.stored_case(&kept.id).await;
-    let forged = CaseMutation {
-        case_id: stored.id.clone(),
-        base_version: Some(stored.version),
-        base_fingerprint: Some(stored.fingerprint()),
-        actor: Actor {
-            user_id: stored.owner.clone(),
-            name: "赵督查".into(),
-            role: Role::Supervisor,
+    let forged = common::forged_on(
+        &stored,
+        "赵督查",
+        Role::Supervisor,
+        CaseCommand::RuleAppeal {
+            card: CardLevel::Red,
+            uphold: false,
+            note: "伪造".into(),
         },
-        workstation: "forged".into(),
-        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
-            .and_then(|d| d.and_hms_opt(11, 0, 0))
-            .expect("time"),
-        number: None,
-        body: MutationBody::Command {
-            command: CaseCommand::RuleAppeal {
-                card: CardLevel::Red,
-                uphold: false,
-                note: "伪造".into(),
-            },
-        },
-    };
+    );
     match w.push_forged(&hub.url(), pushed + 1, &forged).await {
         Verdict::Rejected { code, reason } => {
             assert_eq!(code, RejectCode::UnknownUser);

@@ -9,8 +9,8 @@ use yichuang_app::api::{cases, cash, rating};
 use yichuang_app::ports::Clock as _;
 use yichuang_app::ErrorCode;
 use yichuang_core::case::{
-    Actor, ApprovalSubject, CaseCommand, CaseMutation, CaseState, Decision, FeeAdjustment,
-    FeeInput, MutationBody, PaymentMethod, Rating, Role,
+    ApprovalSubject, CaseCommand, CaseState, Decision, FeeAdjustment, FeeInput, PaymentMethod,
+    Rating, Role,
 };
 use yichuang_sync::{RejectCode, Verdict};
 
@@ -243,28 +243,16 @@ async fn the_applicant_rates_on_the_screen_a_bad_rating_opens_a_rectification_an
     // A clerk's PC pushing a rating in its own name is refused by the county. The case is
     // read raw from the cache (the API masks the applicant, which would change its hash).
     let (stored, pushed) = w.stored_case(&c.id).await;
-    let forged = CaseMutation {
-        case_id: stored.id.clone(),
-        base_version: Some(stored.version),
-        base_fingerprint: Some(stored.fingerprint()),
-        actor: Actor {
-            user_id: stored.owner.clone(),
-            name: "申请人".into(),
-            role: Role::Applicant,
+    let forged = common::forged_on(
+        &stored,
+        "申请人",
+        Role::Applicant,
+        CaseCommand::Evaluate {
+            rating: Rating::VerySatisfied,
+            reasons: vec![],
+            comment: None,
         },
-        workstation: "forged".into(),
-        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-            .and_then(|d| d.and_hms_opt(11, 0, 0))
-            .expect("time"),
-        number: None,
-        body: MutationBody::Command {
-            command: CaseCommand::Evaluate {
-                rating: Rating::VerySatisfied,
-                reasons: vec![],
-                comment: None,
-            },
-        },
-    };
+    );
     match w.push_forged(&hub.url(), pushed + 1, &forged).await {
         Verdict::Rejected { code, reason } => {
             assert_eq!(code, RejectCode::RuleRefused);

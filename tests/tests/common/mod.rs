@@ -414,3 +414,29 @@ pub fn resident_id(seq: u32) -> String {
     let check = b"10X98765432"[(sum % 11) as usize] as char;
     format!("{body}{check}")
 }
+
+/// A mutation a tampered PC would push on `stored` (read raw from its cache), in the owner's
+/// id under the given name and role.
+pub fn forged_on(
+    stored: &yichuang_core::case::Case,
+    name: &str,
+    role: Role,
+    command: CaseCommand,
+) -> yichuang_core::case::CaseMutation {
+    yichuang_core::case::CaseMutation {
+        case_id: stored.id.clone(),
+        base_version: Some(stored.version),
+        base_fingerprint: Some(stored.fingerprint()),
+        actor: yichuang_core::case::Actor {
+            user_id: stored.owner.clone(),
+            name: name.into(),
+            role,
+        },
+        workstation: "forged".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(11, 0, 0))
+            .expect("time"),
+        number: None,
+        body: yichuang_core::case::MutationBody::Command { command },
+    }
+}
