@@ -8,65 +8,15 @@
 
 mod common;
 
-use common::{County, HubServer, Window};
+use common::{cells, read_back, total, County, HubServer, Window};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use yichuang_app::api::{cases, handover, ledger, rating};
 use yichuang_core::case::{
     CaseCommand, Decision, FeeAdjustment, FeeInput, LineUpdate, MaterialStatus, PaymentMethod,
     Rating,
 };
 use yichuang_ledger::Month;
-
-fn read_back(path: &Path) -> Value {
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/yichuang-ledger/tests/read_back.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(path)
-        .output()
-        .expect("python3 with openpyxl (make deps installs it)");
-    assert!(
-        out.status.success(),
-        "read_back.py failed (make deps installs openpyxl): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
-/// A sheet's cells as (type, value) rows, formats left out.
-fn cells(book: &Value, name: &str) -> Vec<Vec<(String, Value)>> {
-    let sheet = book["sheets"]
-        .as_array()
-        .expect("sheets")
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no sheet {name}"));
-    sheet["rows"]
-        .as_array()
-        .expect("rows")
-        .iter()
-        .map(|r| {
-            r.as_array()
-                .expect("row")
-                .iter()
-                .map(|c| (c["t"].as_str().unwrap_or("").to_string(), c["v"].clone()))
-                .collect()
-        })
-        .collect()
-}
-
-/// The summary's total row, by header.
-fn total(book: &Value, header: &str) -> f64 {
-    let rows = cells(book, "汇总");
-    let col = rows[0]
-        .iter()
-        .position(|(_, v)| v == header)
-        .unwrap_or_else(|| panic!("no column {header}"));
-    let row = rows.iter().find(|r| r[0].1 == "合计").expect("a total row");
-    row[col].1.as_f64().unwrap_or(0.0)
-}
 
 /// The county's export of November 2026 (one department, or all), as county IT runs it at
 /// the month's end; how many cases are on its register.

@@ -31,6 +31,7 @@ fn ruling(key: &str, case_id: &str, uphold: bool, note: &str) -> supervision::Ru
         card: CardLevel::Yellow,
         uphold,
         note: note.into(),
+        password: PASSWORD.into(),
     }
 }
 
@@ -117,6 +118,19 @@ async fn a_clerk_appeals_two_cards_the_supervisor_upholds_one_and_cancels_the_ot
         .await
         .expect_err("a supervisor does not work cases");
     assert_eq!(refused.code, ErrorCode::NotPermitted);
+    // Each ruling is confirmed with the supervisor's own password; a wrong one writes nothing.
+    let queued = w.count("SELECT count(*) FROM outbox").await;
+    let wrong = supervision::rule(
+        &w.app,
+        supervision::RuleAppealRequest {
+            password: "not-the-password".into(),
+            ..ruling("r-x", &kept.id, false, "撤销")
+        },
+    )
+    .await
+    .expect_err("the password");
+    assert_eq!(wrong.code, ErrorCode::LoginFailed);
+    assert_eq!(w.count("SELECT count(*) FROM outbox").await, queued);
     supervision::rule(&w.app, ruling("r-1", &kept.id, true, "未办理暂停手续"))
         .await
         .expect("upheld");
@@ -184,6 +198,48 @@ async fn a_clerk_appeals_two_cards_the_supervisor_upholds_one_and_cancels_the_ot
         4
     );
 
+    // The county's ledger counts the standing card only, as plain SQL over its cards and
+    // the rulings on them says.
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let out = scratch.path().join("county.xlsx");
+    yichuang_hub::ledger::export(
+        &county.admin,
+        yichuang_ledger::Month {
+            year: 2026,
+            month: 11,
+        },
+        Some("SCJG"),
+        &out,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .expect("time"),
+    )
+    .await
+    .expect("county export");
+    let book = common::read_back(&out);
+    let standing = county
+        .count(
+            "SELECT count(*) FROM case_card k JOIN case_record c ON c.id = k.case_id \
+             WHERE k.level IN ('yellow', 'follow_up_late') AND NOT EXISTS ( \
+               SELECT 1 FROM jsonb_array_elements(c.document->'appeals') a \
+               WHERE a->>'card' = k.level AND (a->'ruling'->>'upheld')::boolean = false)",
+        )
+        .await;
+    assert_eq!(standing, 1);
+    assert_eq!(common::total(&book, "黄牌"), standing as f64);
+    let listed = common::cells(&book, "预警");
+    assert_eq!(
+        listed.len(),
+        3,
+        "a header and both cards, the cancelled one listed"
+    );
+    assert!(
+        listed.iter().any(|r| r
+            .iter()
+            .any(|(_, v)| v.as_str().is_some_and(|t| t.starts_with("已撤销")))),
+        "{listed:?}"
+    );
+
     // The center's board at the county: both cards, their rulings, one standing.
     let county_board = yichuang_hub::supervision::board(&county.admin, None)
         .await
@@ -204,6 +260,14 @@ async fn a_clerk_appeals_two_cards_the_supervisor_upholds_one_and_cancels_the_ot
             .is_empty(),
         "another department's board holds none of them"
     );
+
+    // Another PC of the department, enrolled afterwards, has the cards from the county with
+    // their rulings (its own watcher, on Monday the 23rd, would raise none).
+    let other = Window::enroll(&county, &hub.url(), "SCJG", "W02", "wangfang").await;
+    other.sync().await.expect("pull");
+    let theirs = supervision::board(&other.app, ()).await.expect("board");
+    assert_eq!(status_of(&theirs, &kept.id), CardStatus::Upheld);
+    assert_eq!(status_of(&theirs, &lifted.id), CardStatus::Cancelled);
 
     // A clerk's PC pushing a ruling in a clerk's name is refused by the county.
     w.login().await;

@@ -98,6 +98,7 @@ pub enum ErrorCode {
     AlreadyAppealed,
     NoPendingAppeal,
     SupervisorOnly,
+    OwnAppeal,
     /// The card appealed was never raised on the case.
     CardNotFound,
     // The window's day.
@@ -191,6 +192,7 @@ impl ApiError {
             CaseError::AlreadyAppealed(_) => C::AlreadyAppealed,
             CaseError::NoPendingAppeal(_) => C::NoPendingAppeal,
             CaseError::SupervisorOnly => C::SupervisorOnly,
+            CaseError::OwnAppeal => C::OwnAppeal,
         };
         let fields = match &err {
             CaseError::InvalidApplicant(f) => f.clone(),

@@ -375,6 +375,7 @@ async fn push(
                     store::replace_case(&mut tx, &b.case, &b.events, &b.notices, &index)
                         .await
                         .map_err(serr)?;
+                    keep_cards(&mut tx, b).await.map_err(serr)?;
                 }
                 // A refused intake: the county has no such case.
                 (None, Some(m)) if m.kind == "intake" => {
@@ -482,6 +483,7 @@ async fn pull(
             store::replace_case(&mut tx, &b.case, &b.events, &b.notices, &index)
                 .await
                 .map_err(serr)?;
+            keep_cards(&mut tx, b).await.map_err(serr)?;
             report.pulled_cases += 1;
         }
         yichuang_local::settings::set_in_tx(&mut tx, CURSOR_KEY, &reply.cursor.to_string())
@@ -526,4 +528,23 @@ pub async fn run_loop(
             _ = stop.changed() => return,
         }
     }
+}
+
+/// The county's cards of a pulled case, kept beside the case (a card this PC raised itself
+/// stays as it is; nothing is queued back, the county has them).
+async fn keep_cards(
+    tx: &mut yichuang_local::WriteTx,
+    b: &yichuang_sync::CaseBundle,
+) -> Result<(), yichuang_local::StoreError> {
+    for c in &b.cards {
+        yichuang_local::cards::raise(
+            tx,
+            &b.case.id,
+            &c.level,
+            &c.due_date.to_string(),
+            &c.raised_at.to_rfc3339(),
+        )
+        .await?;
+    }
+    Ok(())
 }

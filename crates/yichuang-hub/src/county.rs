@@ -6,7 +6,7 @@ use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Row, Transaction};
 use std::collections::HashMap;
 use yichuang_core::case::{Case, CaseEvent, Effects, IssuedNotice};
-use yichuang_sync::CaseBundle;
+use yichuang_sync::{CaseBundle, PulledCard};
 
 pub type Tx = Transaction<'static, Postgres>;
 
@@ -164,6 +164,21 @@ pub async fn bundles(
         let Json(n): Json<IssuedNotice> = r.get("document");
         notices.entry(r.get("case_id")).or_default().push(n);
     }
+    let mut cards: HashMap<String, Vec<PulledCard>> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT case_id, level, due_date, raised_at FROM case_card WHERE case_id = ANY($1) \
+         ORDER BY case_id, raised_at",
+    )
+    .bind(ids)
+    .fetch_all(&mut *tx)
+    .await?
+    {
+        cards.entry(r.get("case_id")).or_default().push(PulledCard {
+            level: r.get("level"),
+            due_date: r.get("due_date"),
+            raised_at: r.get("raised_at"),
+        });
+    }
     Ok(ids
         .iter()
         .filter_map(|id| {
@@ -173,6 +188,7 @@ pub async fn bundles(
                 case,
                 events: events.remove(id).unwrap_or_default(),
                 notices: notices.remove(id).unwrap_or_default(),
+                cards: cards.remove(id).unwrap_or_default(),
             })
         })
         .collect())

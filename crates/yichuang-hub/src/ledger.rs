@@ -101,6 +101,8 @@ pub async fn export(
         .collect();
     let calendar = crate::county::calendar(pool).await?;
     let ledger = yichuang_ledger::compute(month, &scope, &with_events, &cards, &calendar, now);
+    // A year's cases are over a gigabyte: gone before the workbook is written.
+    drop(with_events);
     yichuang_ledger::write_xlsx(&ledger, out).map_err(|e| AdminError::Invalid(e.to_string()))?;
     Ok(ledger.register.len())
 }

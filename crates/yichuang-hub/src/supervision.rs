@@ -30,6 +30,13 @@ pub async fn board(pool: &PgPool, department: Option<&str>) -> Result<Vec<BoardL
     sqlx::query("SELECT set_config('yichuang.department', '*', true)")
         .execute(&mut *tx)
         .await?;
+    if let Some(d) = department {
+        sqlx::query_scalar::<_, String>("SELECT code FROM department WHERE code = $1")
+            .bind(d)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| AdminError::NoDepartment(d.to_string()))?;
+    }
     let rows: Vec<(
         Json<Case>,
         String,

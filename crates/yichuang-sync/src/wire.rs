@@ -9,7 +9,7 @@ use yichuang_core::audit::AuditEntry;
 use yichuang_core::case::{Case, CaseEvent, IssuedNotice, Role};
 
 /// The protocol this build speaks.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 /// Header naming the sender's protocol version.
 pub const PROTOCOL_HEADER: &str = "x-yichuang-protocol";
 /// Most mutations in one push; the workstation sends its outbox in batches of this size.
@@ -173,6 +173,19 @@ pub struct CaseBundle {
     pub case: Case,
     pub events: Vec<CaseEvent>,
     pub notices: Vec<IssuedNotice>,
+    /// The cards the county holds for the case (raised by any PC of the department), so a
+    /// PC that was off when one was raised still shows it and its appeal.
+    #[serde(default)]
+    pub cards: Vec<PulledCard>,
+}
+
+/// A card as the county holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PulledCard {
+    /// yellow, red, follow_up_late, rectify_late.
+    pub level: String,
+    pub due_date: chrono::NaiveDate,
+    pub raised_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A user of the workstation's department, with the password hash for offline login.

@@ -56,15 +56,21 @@ pub(crate) fn a_card_is_appealed_and_cancelled_and_the_dashboard_counts_it(
     )?;
     open_with(s, "rule-open", "action-modal")?;
     choose_radio(s, "rule-verdict-cancel")?;
-    type_into(s, "rule-note", "经核实，申请人书面要求暂缓，撤销黄牌")?;
+    type_into(s, "rule-note", "经核实，申请人书面要求暂缓")?;
+    type_into(s, "rule-password", county::PASSWORD)?;
     modal_ok(s)?;
     s.wait_text(&status, |t| t.contains("已撤销"))?;
-    s.wait_text(&row, |t| t.contains("撤销黄牌"))?;
+    // The ruling as the system records it: who ruled, on the row.
+    s.wait_text(&format!("{row} {}", testid("card-ruling")), |t| {
+        t.contains(county::SUPERVISOR_NAME)
+    })?;
     shot(ctx, "supervision-board.png")?;
 
     // The month at a glance: the case received, the card cancelled and not counted.
     click_id(s, "nav-dashboard")?;
-    s.wait_text(&testid("dashboard-received"), |t| t.contains('1'))?;
+    s.wait_text(&testid("dashboard-received"), |t| {
+        t.trim().trim_start_matches("收件").trim() == "1"
+    })?;
     s.wait(&testid("chart-cards"))?;
     // The chart's words for screen readers: the SVG's aria-label.
     let label = s

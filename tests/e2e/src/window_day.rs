@@ -188,6 +188,42 @@ pub(crate) fn modal_ok(s: &Session) -> Result<()> {
     s.wait_gone(&testid("action-modal"))
 }
 
+/// Gives A's password in the return modal and confirms, until the window is A's again. The
+/// OK button stays disabled until the typed password reaches the page, and a click that lands
+/// while the modal still opens is lost: the password is typed again if the field is empty and
+/// the click is given again. A refusal shown in the modal ends it.
+fn confirm_return(s: &Session) -> Result<()> {
+    let field = testid("handover-owner-password");
+    for _ in 0..5 {
+        if s.find(&testid("handover-return-modal"))?.is_some() {
+            let typed = s.execute(
+                "const e = document.querySelector(arguments[0]); \
+                 const i = e && (e.tagName === 'INPUT' ? e : e.querySelector('input')); \
+                 return i ? i.value : '';",
+                vec![serde_json::Value::from(field.clone())],
+            )?;
+            if typed.as_str().unwrap_or_default().is_empty() {
+                type_into(s, "handover-owner-password", county::PASSWORD)?;
+            }
+            // A click on a button still disabled or animating in is simply given again.
+            let _ = click_id(s, "handover-return-ok");
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while std::time::Instant::now() < deadline {
+            if s.dom(&testid("header-user-name"), false)?
+                .is_some_and(|t| t.contains(county::USER_NAME))
+            {
+                return Ok(());
+            }
+            if let Some(refusal) = s.dom(&testid("handover-return-error"), false)? {
+                return Err(format!("the return was refused: {refusal}"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    Err("the return did not go through: the window is still the backup's".into())
+}
+
 pub(crate) fn handover_and_return(ctx: &Ctx<'_>) -> Result<()> {
     let s = ctx.session;
     let county = county_of(ctx)?;
@@ -242,11 +278,7 @@ pub(crate) fn handover_and_return(ctx: &Ctx<'_>) -> Result<()> {
     // A is back: A's password, and the window is A's again.
     click_id(s, "nav-handover")?;
     open_with(s, "handover-return", "handover-return-modal")?;
-    type_into(s, "handover-owner-password", county::PASSWORD)?;
-    click_id(s, "handover-return-ok")?;
-    s.wait_text(&testid("header-user-name"), |t| {
-        t.contains(county::USER_NAME)
-    })?;
+    confirm_return(s)?;
     s.wait_gone(&testid("handover-active"))?;
     open_case(s, &case_no)?;
     check(

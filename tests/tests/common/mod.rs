@@ -440,3 +440,53 @@ pub fn forged_on(
         body: yichuang_core::case::MutationBody::Command { command },
     }
 }
+
+/// A workbook read back by a second implementation (openpyxl, `read_back.py`).
+pub fn read_back(path: &std::path::Path) -> serde_json::Value {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/yichuang-ledger/tests/read_back.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(path)
+        .output()
+        .expect("python3 with openpyxl (make deps installs it)");
+    assert!(
+        out.status.success(),
+        "read_back.py failed (make deps installs openpyxl): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// A sheet's cells as (type, value) rows, formats left out.
+pub fn cells(book: &serde_json::Value, name: &str) -> Vec<Vec<(String, serde_json::Value)>> {
+    let sheet = book["sheets"]
+        .as_array()
+        .expect("sheets")
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"));
+    sheet["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("row")
+                .iter()
+                .map(|c| (c["t"].as_str().unwrap_or("").to_string(), c["v"].clone()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The summary's total row, by header.
+pub fn total(book: &serde_json::Value, header: &str) -> f64 {
+    let rows = cells(book, "汇总");
+    let col = rows[0]
+        .iter()
+        .position(|(_, v)| v == header)
+        .unwrap_or_else(|| panic!("no column {header}"));
+    let row = rows.iter().find(|r| r[0].1 == "合计").expect("a total row");
+    row[col].1.as_f64().unwrap_or(0.0)
+}

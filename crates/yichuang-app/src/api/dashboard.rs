@@ -1,6 +1,8 @@
 //! Figures at a glance (数据看板): the month's cases per day, on-time rates per department and
-//! window, cards and satisfaction, from the same computation as the monthly ledger, so the
-//! charts and the exported workbook never disagree. Drawing them is the page's business.
+//! window, cards and satisfaction. Cases per day, rates and satisfaction come from the monthly
+//! ledger's own computation, so the charts and the workbook never disagree; cards (by their
+//! four kinds, with appeals) and ratings by level are counted from the same month's input.
+//! Drawing them is the page's business.
 
 use super::ledger::{ledger_of, month_input, parse_month};
 use super::workstation::station;

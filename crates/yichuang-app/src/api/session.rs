@@ -138,8 +138,24 @@ pub(crate) async fn verify(app: &App, req: &LoginRequest) -> Result<SessionUser,
         .lock()
         .expect("failures lock")
         .remove(&username);
-    // An unreadable role gets the one that cannot act on cases.
-    let role = Role::parse(&user.role).unwrap_or(Role::Supervisor);
+    // A role this version does not know cannot log in (no fallback that might grant
+    // something: a supervisor rules on appeals).
+    let Some(role) = Role::parse(&user.role) else {
+        return Err(ApiError::new(
+            ErrorCode::NotPermitted,
+            match lang {
+                yichuang_core::Lang::ZhCn => {
+                    format!("账号角色 {} 不受本版本支持，请升级", user.role)
+                }
+                yichuang_core::Lang::En => {
+                    format!(
+                        "Role {} is not known to this version; please update",
+                        user.role
+                    )
+                }
+            },
+        ));
+    };
     Ok(SessionUser {
         user_id: user.user_id,
         username: user.username,
@@ -261,16 +277,38 @@ pub(crate) async fn acting_user(app: &App, st: &Station) -> Result<Actor, ApiErr
     }
 }
 
-/// The logged-in supervisor, who rules on card appeals (and does nothing else to a case). A
-/// PC never enrolled has no supervisors.
-pub(crate) async fn supervising_user(app: &App, st: &Station) -> Result<Actor, ApiError> {
+/// The logged-in supervisor, who rules on card appeals (and does nothing else to a case),
+/// confirming with their password at each ruling: the session may be at a clerk's PC. A PC
+/// never enrolled has no supervisors.
+pub(crate) async fn supervising_user(
+    app: &App,
+    st: &Station,
+    password: &str,
+) -> Result<Actor, ApiError> {
     let user = app.session.lock().expect("session lock").clone();
     let enrolled = crate::sync::enrollment(app).await?.is_some();
+    if !enrolled {
+        return Err(ApiError::new(
+            ErrorCode::SupervisorOnly,
+            app.lang().pick(
+                "本机未注册到县级中心，没有监督员，不能裁定申诉",
+                "This PC is not enrolled with the county: it has no supervisors to rule",
+            ),
+        ));
+    }
+    if let Some(u) = user.as_ref().filter(|u| u.role == Role::Supervisor) {
+        verify(
+            app,
+            &LoginRequest {
+                username: u.username.clone(),
+                password: password.to_string(),
+            },
+        )
+        .await?;
+    }
     match user {
         Some(u)
-            if enrolled
-                && u.department_code == st.profile.department_code
-                && u.role == Role::Supervisor =>
+            if u.department_code == st.profile.department_code && u.role == Role::Supervisor =>
         {
             Ok(Actor {
                 user_id: u.user_id,

@@ -108,6 +108,8 @@ pub enum CaseError {
     NoPendingAppeal(String),
     #[error("only a supervisor of the center rules on appeals")]
     SupervisorOnly,
+    #[error("no one rules on an appeal of a case they answer for or appealed")]
+    OwnAppeal,
 }
 
 impl CaseError {
@@ -163,6 +165,7 @@ impl CaseError {
             CaseError::AlreadyAppealed(_) => "already_appealed",
             CaseError::NoPendingAppeal(_) => "no_pending_appeal",
             CaseError::SupervisorOnly => "supervisor_only",
+            CaseError::OwnAppeal => "own_appeal",
         }
     }
 
@@ -246,6 +249,7 @@ impl CaseError {
             CaseError::AlreadyAppealed(c) => format!("该{c}已申诉过，每张预警只能申诉一次"),
             CaseError::NoPendingAppeal(c) => format!("该{c}没有待裁定的申诉"),
             CaseError::SupervisorOnly => "只有中心监督员可以裁定申诉".into(),
+            CaseError::OwnAppeal => "经办或提出申诉的人员不能裁定该申诉".into(),
         }
     }
 }

@@ -170,6 +170,15 @@ pub(super) fn rule(
     if note.is_empty() {
         return Err(CaseError::ReasonRequired);
     }
+    // Whoever answers for the case, or made the appeal, never rules on it.
+    let involved = |id: &str| {
+        id == next.owner
+            || next.holder.as_ref().is_some_and(|h| h.user_id == id)
+            || next.appeals.iter().any(|a| a.card == card && a.by_id == id)
+    };
+    if involved(&ctx.actor.user_id) {
+        return Err(CaseError::OwnAppeal);
+    }
     let appeal = next
         .appeals
         .iter_mut()

@@ -19,7 +19,7 @@ use tokio::net::TcpListener;
 use yichuang_sync::{WireErrorCode, PROTOCOL_HEADER};
 
 /// The oldest workstation protocol this hub still serves.
-pub const MIN_PROTOCOL: u32 = 1;
+pub const MIN_PROTOCOL: u32 = 2;
 
 /// What every request handler shares.
 #[derive(Debug, Clone)]

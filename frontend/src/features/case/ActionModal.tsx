@@ -15,6 +15,8 @@ export type ModalField = {
   name: string;
   label: MessageKey;
   multiline?: boolean;
+  /** A password: typed hidden, never suggested or kept. */
+  secret?: boolean;
   /** Suggestions the clerk can pick or overwrite. */
   suggestions?: readonly string[];
   /** May be left empty (its label says so). */
@@ -184,6 +186,8 @@ function FieldItem({ field: f }: { field: ModalField }) {
         </Radio.Group>
       ) : f.suggestions ? (
         <AutoComplete data-testid={testId} options={f.suggestions.map((s) => ({ value: s }))} />
+      ) : f.secret ? (
+        <Input.Password data-testid={testId} autoComplete="current-password" />
       ) : f.multiline ? (
         <Input.TextArea data-testid={testId} rows={3} />
       ) : (

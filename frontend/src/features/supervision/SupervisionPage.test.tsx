@@ -253,9 +253,9 @@ describe("supervision page", () => {
     fireEvent.click(within(rowOf("red")).getByTestId("rule-open"));
     const modal = await screen.findByTestId("action-modal");
     expect(within(modal).getByTestId("supervision-modal-card")).toHaveTextContent("申请人要求延后现场核查");
-    // Both the verdict and the note are required.
+    // The verdict, the note and the supervisor's password are required.
     fireEvent.click(screen.getByTestId("modal-ok"));
-    await waitFor(() => expect(within(modal).getAllByText("必填")).toHaveLength(2));
+    await waitFor(() => expect(within(modal).getAllByText("必填")).toHaveLength(3));
     expect(rulings).toHaveLength(0);
 
     expect(within(modal).getByTestId("rule-note").tagName).toBe("TEXTAREA");
@@ -264,6 +264,8 @@ describe("supervision page", () => {
     fireEvent.click(cancel);
     expect(cancel).toBeChecked();
     fireEvent.change(within(modal).getByTestId("rule-note"), { target: { value: "核查延期经首席代表同意" } });
+    expect(within(modal).getByTestId("rule-password")).toHaveAttribute("type", "password");
+    fireEvent.change(within(modal).getByTestId("rule-password"), { target: { value: "s3cret pass" } });
     fireEvent.click(screen.getByTestId("modal-ok"));
 
     await waitFor(() => expect(rulings).toHaveLength(1));
@@ -273,6 +275,7 @@ describe("supervision page", () => {
       card: "red",
       uphold: false,
       note: "核查延期经首席代表同意",
+      password: "s3cret pass",
     });
     expect(await screen.findByText("已裁定：撤销预警")).toBeInTheDocument();
     const red = rowOf("red");
@@ -289,6 +292,7 @@ describe("supervision page", () => {
     const modal = await screen.findByTestId("action-modal");
     fireEvent.click(within(modal).getByTestId("rule-verdict-uphold"));
     fireEvent.change(within(modal).getByTestId("rule-note"), { target: { value: "超期属实" } });
+    fireEvent.change(within(modal).getByTestId("rule-password"), { target: { value: "pw" } });
     fireEvent.click(screen.getByTestId("modal-ok"));
     await waitFor(() => expect(rulings).toHaveLength(1));
     expect(rulings[0]?.uphold).toBe(true);
@@ -331,6 +335,7 @@ describe("supervision page", () => {
     const modal = await screen.findByTestId("action-modal");
     fireEvent.click(within(modal).getByTestId("rule-verdict-uphold"));
     fireEvent.change(within(modal).getByTestId("rule-note"), { target: { value: "超期属实" } });
+    fireEvent.change(within(modal).getByTestId("rule-password"), { target: { value: "pw" } });
     fireEvent.click(screen.getByTestId("modal-ok"));
     const error = await within(modal).findByTestId("modal-error");
     expect(error).toHaveTextContent("只有监督员可以裁定申诉");

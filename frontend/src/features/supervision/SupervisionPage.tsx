@@ -39,6 +39,8 @@ const RULE_FIELDS: readonly ModalField[] = [
     ],
   },
   { name: "note", label: "supervision.note", multiline: true, testId: "rule-note" },
+  // Confirmed at each ruling: the supervisor may be at a clerk's PC.
+  { name: "password", label: "supervision.password", secret: true, testId: "rule-password" },
 ];
 
 type Acting = { card: SupervisedCard; kind: "appeal" | "rule" };
@@ -75,8 +77,16 @@ export function SupervisionPage({ onOpenCase, onGoSettings }: Props) {
   const rule = (card: SupervisedCard) => async (values: Record<string, string>, actionKey: string) => {
     const uphold = values.verdict === "uphold";
     const note = (values.note ?? "").trim();
+    const password = values.password ?? "";
     replace(
-      await api.supervisionRule({ action_key: actionKey, case_id: card.case_id, card: card.level, uphold, note }),
+      await api.supervisionRule({
+        action_key: actionKey,
+        case_id: card.case_id,
+        card: card.level,
+        uphold,
+        note,
+        password,
+      }),
     );
     void message.success(t(doneMessageKey({ type: "rule_appeal", card: card.level, uphold, note })));
   };

@@ -73,6 +73,7 @@ const TITLES: Record<IpcErrorCode, MessageKey> = {
   already_appealed: "error.already_appealed",
   no_pending_appeal: "error.no_pending_appeal",
   supervisor_only: "error.supervisor_only",
+  own_appeal: "error.own_appeal",
   card_not_found: "error.card_not_found",
   handover_required: "error.handover_required",
   handover_state: "error.handover_state",

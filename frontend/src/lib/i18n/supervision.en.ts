@@ -8,6 +8,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   "error.already_appealed": "This card was already appealed",
   "error.no_pending_appeal": "No appeal is waiting for a ruling",
   "error.supervisor_only": "Only a supervisor can rule on appeals",
+  "error.own_appeal": "No one rules on a case they handle or appealed",
+  "supervision.password": "Your password (to confirm)",
   "error.card_not_found": "The case has no such card",
   "event.card_appealed": "Card appealed",
   "event.appeal_ruled": "Appeal ruled on",

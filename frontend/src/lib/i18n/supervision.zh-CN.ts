@@ -7,6 +7,8 @@ export const supervisionZhCN = {
   "error.already_appealed": "该预警已申诉过",
   "error.no_pending_appeal": "没有待裁定的申诉",
   "error.supervisor_only": "只有监督员可以裁定申诉",
+  "error.own_appeal": "经办或申诉本件的人员不能裁定",
+  "supervision.password": "监督员密码（确认身份）",
   "error.card_not_found": "该办件没有这张预警",
   "event.card_appealed": "预警申诉",
   "event.appeal_ruled": "申诉裁定",

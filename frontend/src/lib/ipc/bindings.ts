@@ -9,7 +9,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 fields: Array<FieldError>, };
 
-export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete" | "approval_pending" | "approval_mismatch" | "extension_not_allowed" | "extension_days" | "extension_already_granted" | "handed_over" | "not_owner" | "not_handed_over" | "backup_required" | "nothing_to_hand_over" | "fee_no_standard" | "fee_bad_reduction" | "fee_reason_required" | "fee_bad_payment_code" | "fee_bad_receipt_no" | "fee_already_voided" | "fee_not_now" | "fee_already_charged" | "fee_not_found" | "applicant_only" | "staff_only" | "already_evaluated" | "unknown_reason" | "no_rectification" | "follow_up_first" | "follow_up_done" | "already_appealed" | "no_pending_appeal" | "supervisor_only" | "card_not_found" | "handover_required" | "handover_state" | "no_rating_invitation";
+export type ErrorCode = "catalog_invalid" | "catalog_version_conflict" | "catalog_older_than_current" | "catalog_not_loaded" | "item_not_found" | "calendar_invalid" | "storage_failed" | "workstation_not_configured" | "number_format_invalid" | "invalid_input" | "case_not_found" | "case_changed" | "document_failed" | "desktop_failed" | "action_key_reused" | "login_required" | "not_permitted" | "hub_certificate_untrusted" | "login_failed" | "login_locked" | "not_enrolled" | "already_enrolled" | "enrollment_needs_empty_cache" | "enrollment_refused" | "hub_address_invalid" | "hub_offline" | "hub_refused" | "client_too_old" | "secret_store_failed" | "illegal_transition" | "invalid_applicant" | "unknown_situation" | "unknown_material" | "materials_unreviewed" | "checklist_incomplete" | "nothing_to_correct" | "defect_needs_reason" | "one_time_rule" | "notice_window_passed" | "not_immediate" | "reason_required" | "legal_basis_required" | "notice_not_found" | "notice_already_void" | "notice_still_valid" | "notice_answered" | "chief_rep_only" | "seal_required" | "opinion_required" | "approval_not_required" | "approval_required" | "result_already_issued" | "not_completed" | "delivery_incomplete" | "approval_pending" | "approval_mismatch" | "extension_not_allowed" | "extension_days" | "extension_already_granted" | "handed_over" | "not_owner" | "not_handed_over" | "backup_required" | "nothing_to_hand_over" | "fee_no_standard" | "fee_bad_reduction" | "fee_reason_required" | "fee_bad_payment_code" | "fee_bad_receipt_no" | "fee_already_voided" | "fee_not_now" | "fee_already_charged" | "fee_not_found" | "applicant_only" | "staff_only" | "already_evaluated" | "unknown_reason" | "no_rectification" | "follow_up_first" | "follow_up_done" | "already_appealed" | "no_pending_appeal" | "supervisor_only" | "own_appeal" | "card_not_found" | "handover_required" | "handover_state" | "no_rating_invitation";
 
 export type Lang = "zh-CN" | "en";
 
@@ -759,7 +759,11 @@ export type RuleAppealRequest = { action_key: string, case_id: string, card: Car
 /**
  * `true` upholds the card, `false` cancels it.
  */
-uphold: boolean, note: string, };
+uphold: boolean, note: string, 
+/**
+ * The supervisor's own password, confirmed at each ruling.
+ */
+password: string, };
 
 export type CardLevel = "yellow" | "red" | "follow_up_late" | "rectify_late";
 

@@ -91,6 +91,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   already_appealed: true,
   no_pending_appeal: true,
   supervisor_only: true,
+  own_appeal: true,
   card_not_found: true,
   handover_required: true,
   handover_state: true,

@@ -216,3 +216,28 @@ fn a_case_without_appeals_keeps_its_stored_form_and_fingerprint() {
     assert_eq!(back.fingerprint(), case.fingerprint());
     assert!(back.appeals.is_empty());
 }
+
+#[test]
+fn no_one_rules_on_an_appeal_of_a_case_they_answer_for() {
+    let mut w = World::new();
+    let case = w.open("000102002000", "2026-03-02 09:00");
+    let case = w
+        .run(&case, appeal(CardLevel::Yellow, "停电"), "2026-03-02 10:00")
+        .unwrap()
+        .case;
+    // The owner's own id, even under a supervisor's role, cannot rule.
+    w.actor = Actor {
+        user_id: case.owner.clone(),
+        name: "李娜".into(),
+        role: Role::Supervisor,
+    };
+    assert_eq!(
+        w.run(
+            &case,
+            ruling(CardLevel::Yellow, false, "撤销"),
+            "2026-03-02 11:00"
+        )
+        .unwrap_err(),
+        CaseError::OwnAppeal
+    );
+}
