@@ -97,7 +97,7 @@ impl CardStatus {
         match self {
             CardStatus::Standing => "未申诉",
             CardStatus::Appealed => "申诉待裁定",
-            CardStatus::Upheld => "申诉驳回（维持）",
+            CardStatus::Upheld => "已维持",
             CardStatus::Cancelled => "已撤销",
         }
     }
