@@ -3,6 +3,7 @@
 // and a legend when there are several series. It scales with its container (viewBox); the
 // caller says in words what it shows (`label`, read by screen readers and tests).
 import { theme } from "antd";
+import { ChartSvg } from "./ChartSvg";
 import { fitText, niceScale, ticksOf } from "./scale";
 
 export type BarSeries = {
@@ -57,15 +58,7 @@ export function BarChart({
   const y = (v: number) => bottom - (v / top) * plotH;
 
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ display: "block", maxWidth: width * 1.4, height: "auto" }}
-      fontFamily={token.fontFamily}
-    >
+    <ChartSvg label={label} testId={testId} width={width} height={height}>
       {ticksOf(top, step).map((v) => (
         <g key={v}>
           <line
@@ -152,7 +145,7 @@ export function BarChart({
         {yLabel}
       </text>
       {series.length > 1 && <Legend series={series} right={width - m.right} color={token.colorText} />}
-    </svg>
+    </ChartSvg>
   );
 }
 

@@ -3,6 +3,7 @@
 // (`max`, e.g. 1 for a rate) with its ticks and an axis label. A row without a value gets no
 // bar, only its words. Scales with its container (viewBox); `label` says what it shows.
 import { theme } from "antd";
+import { ChartSvg } from "./ChartSvg";
 import { fitText } from "./scale";
 
 export type HBarRow = {
@@ -74,15 +75,7 @@ export function HBarChart({
   const height = plotBottom + AXIS_H;
 
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ display: "block", maxWidth: width * 1.4, height: "auto" }}
-      fontFamily={token.fontFamily}
-    >
+    <ChartSvg label={label} testId={testId} width={width} height={height}>
       {ticks.map((v) => (
         <g key={v}>
           <line
@@ -151,6 +144,6 @@ export function HBarChart({
       >
         {xLabel}
       </text>
-    </svg>
+    </ChartSvg>
   );
 }
