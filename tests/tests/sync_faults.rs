@@ -234,6 +234,12 @@ async fn a_flaky_network_between_windows_and_hub_converges_without_duplicates() 
     );
 }
 
+/// The protocol this build speaks, as its header value.
+const PROTOCOL: &str = match yichuang_sync::PROTOCOL_VERSION {
+    2 => "2",
+    _ => panic!("update PROTOCOL with the protocol version"),
+};
+
 fn post(url: &str, credential: Option<&str>, protocol: Option<&str>, body: &str) -> (u16, String) {
     let mut r = ureq::post(url).set("content-type", "application/json");
     if let Some(c) = credential {
@@ -286,10 +292,11 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
     };
     let (credential2, push2) = (credential.clone(), push.clone());
     let replay = mutation(&id, seq);
-    let (status, body) =
-        tokio::task::spawn_blocking(move || post(&push2, Some(&credential2), Some("1"), &replay))
-            .await
-            .expect("join");
+    let (status, body) = tokio::task::spawn_blocking(move || {
+        post(&push2, Some(&credential2), Some(PROTOCOL), &replay)
+    })
+    .await
+    .expect("join");
     assert_eq!(status, 200, "{body}");
     let reply: yichuang_sync::PushReply = serde_json::from_str(&body).expect("reply");
     assert!(reply.outcomes[0].duplicate);
@@ -307,7 +314,7 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
         // Forged: another mutation under a number the county already holds.
         (
             Some(credential.clone()),
-            Some("1"),
+            Some(PROTOCOL),
             mutation("forged-id", seq),
             409,
             Some("out_of_order"),
@@ -315,7 +322,7 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
         // A gap in the series of mutations.
         (
             Some(credential.clone()),
-            Some("1"),
+            Some(PROTOCOL),
             mutation("gap-id", seq + 5),
             409,
             Some("out_of_order"),
@@ -323,14 +330,14 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
         // Not JSON, and JSON cut short.
         (
             Some(credential.clone()),
-            Some("1"),
+            Some(PROTOCOL),
             "{\"mutations\": [".into(),
             400,
             Some("malformed"),
         ),
         (
             Some(credential.clone()),
-            Some("1"),
+            Some(PROTOCOL),
             "\u{0}\u{1}garbage".into(),
             400,
             Some("malformed"),
@@ -338,14 +345,14 @@ async fn a_corrupted_forged_or_replayed_request_changes_nothing() {
         // No credential, a wrong one, no protocol version.
         (
             None,
-            Some("1"),
+            Some(PROTOCOL),
             mutation("x", seq + 1),
             401,
             Some("unauthorized"),
         ),
         (
             Some("wks_not_a_real_one".into()),
-            Some("1"),
+            Some(PROTOCOL),
             mutation("x", seq + 1),
             401,
             Some("unauthorized"),
