@@ -100,25 +100,32 @@ fn open_case(s: &Session, case_no: &str) -> Result<()> {
 
 /// Picks the option of a (non-search) select whose title contains `title_part`.
 fn choose(s: &Session, select_testid: &str, title_part: &str) -> Result<()> {
-    s.click(&s.wait(&format!("{} .ant-select-selector", testid(select_testid)))?)?;
     let option = format!(
         ".ant-select-dropdown:not(.ant-select-dropdown-hidden) \
          .ant-select-item-option[title*=\"{title_part}\"]"
     );
-    s.click(&s.wait(&option)?)?;
     // WebKitWebDriver reads a Select's chosen value as empty text; the DOM has it.
     let chosen = format!("{} .ant-select-selection-item", testid(select_testid));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !s
-        .dom(&chosen, false)?
-        .is_some_and(|t| t.contains(title_part))
-    {
-        if std::time::Instant::now() > deadline {
-            return Err(format!("{select_testid} did not take {title_part:?}"));
+    // A click on an option still sliding in is lost (more so on a busy machine): the list is
+    // opened and the option clicked again until the select shows it.
+    for _ in 0..5 {
+        if s.find(&option)?.is_none() {
+            s.click(&s.wait(&format!("{} .ant-select-selector", testid(select_testid)))?)?;
         }
-        std::thread::sleep(std::time::Duration::from_millis(200));
+        if let Ok(e) = s.wait(&option) {
+            let _ = s.click(&e);
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while std::time::Instant::now() < deadline {
+            if s.dom(&chosen, false)?
+                .is_some_and(|t| t.contains(title_part))
+            {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
     }
-    Ok(())
+    Err(format!("{select_testid} did not take {title_part:?}"))
 }
 
 /// The path of the PDF a "printed" notice names.
