@@ -18,6 +18,46 @@ use yichuang_core::case::{
 };
 use yichuang_ledger::Month;
 
+/// Completes the case, and the applicant rates it on the rating screen.
+async fn complete_and_rate(
+    w: &Window,
+    key: &str,
+    case_id: &str,
+    rating_key: &str,
+    rating: Rating,
+    reasons: Vec<String>,
+) {
+    w.act(
+        key,
+        case_id,
+        CaseCommand::Complete {
+            decision: Decision::Granted,
+        },
+    )
+    .await
+    .expect("completed");
+    rating::invite(
+        &w.app,
+        cases::CaseRequest {
+            case_id: case_id.into(),
+        },
+    )
+    .await
+    .expect("invited");
+    rating::submit(
+        &w.app,
+        rating::RatingSubmitRequest {
+            action_key: rating_key.into(),
+            case_id: case_id.into(),
+            rating,
+            reasons,
+            comment: None,
+        },
+    )
+    .await
+    .expect("rated");
+}
+
 /// The county's export of November 2026 (one department, or all), as county IT runs it at
 /// the month's end; how many cases are on its register.
 async fn county_export(county: &County, department: Option<&str>, out: &Path) -> usize {
@@ -45,35 +85,15 @@ async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its
     // Completed and rated badly, refused, and still open.
     let done = w.intake_item("i-1", "000102003000", 1).await.case;
     w.accept("a-1", &done.id).await.expect("accepted");
-    w.act(
+    complete_and_rate(
+        &w,
         "c-1",
         &done.id,
-        CaseCommand::Complete {
-            decision: Decision::Granted,
-        },
+        "r-1",
+        Rating::Dissatisfied,
+        vec!["slow".into()],
     )
-    .await
-    .expect("completed");
-    rating::invite(
-        &w.app,
-        cases::CaseRequest {
-            case_id: done.id.clone(),
-        },
-    )
-    .await
-    .expect("invited");
-    rating::submit(
-        &w.app,
-        rating::RatingSubmitRequest {
-            action_key: "r-1".into(),
-            case_id: done.id.clone(),
-            rating: Rating::Dissatisfied,
-            reasons: vec!["slow".into()],
-            comment: None,
-        },
-    )
-    .await
-    .expect("rated");
+    .await;
     let refused = w.intake_item("i-2", "000102003000", 2).await.case;
     let d = cases::get(
         &w.app,
@@ -156,35 +176,7 @@ async fn the_county_and_the_window_export_the_same_ledger_and_sql_recomputes_its
     )
     .await
     .expect("returned");
-    w.act(
-        "c-4",
-        &held.id,
-        CaseCommand::Complete {
-            decision: Decision::Granted,
-        },
-    )
-    .await
-    .expect("completed");
-    rating::invite(
-        &w.app,
-        cases::CaseRequest {
-            case_id: held.id.clone(),
-        },
-    )
-    .await
-    .expect("invited");
-    rating::submit(
-        &w.app,
-        rating::RatingSubmitRequest {
-            action_key: "r-4".into(),
-            case_id: held.id.clone(),
-            rating: Rating::VerySatisfied,
-            reasons: vec![],
-            comment: None,
-        },
-    )
-    .await
-    .expect("rated");
+    complete_and_rate(&w, "c-4", &held.id, "r-4", Rating::VerySatisfied, vec![]).await;
     let status = w.sync().await.expect("sync");
     assert_eq!((status.pending, status.conflicts), (0, 0));
     // Fees at the police window: charged, voided, charged again; and one still open.

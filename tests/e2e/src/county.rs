@@ -58,7 +58,8 @@ impl County {
             return Err(format!(
                 "no yichuang-hub at {} (`cargo build -p yichuang-hub`; make e2e does it)",
                 hub_bin.display()
-            ));
+            )
+            .into());
         }
         let logs = tempdir("yichuang-e2e-county-")?;
         let keyring = Keyring::start(logs.path())?;
@@ -115,9 +116,7 @@ impl County {
             .trim()
             .to_string();
         if !token.starts_with("enr_") {
-            return Err(format!(
-                "enroll-workstation printed {token:?}, not an enr_… token"
-            ));
+            return Err(format!("enroll-workstation printed {token:?}, not an enr_… token").into());
         }
 
         let port = crate::free_port();
@@ -140,16 +139,16 @@ impl County {
         let deadline = Instant::now() + Duration::from_secs(30);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if let Ok(Some(status)) = hub.child.try_wait() {
-                return Err(format!(
-                    "yichuang-hub serve exited ({status}): {}",
-                    read(&log_path)
-                ));
+                return Err(
+                    format!("yichuang-hub serve exited ({status}): {}", read(&log_path)).into(),
+                );
             }
             if Instant::now() > deadline {
                 return Err(format!(
                     "yichuang-hub serve did not listen on {listen}: {}",
                     read(&log_path)
-                ));
+                )
+                .into());
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -211,12 +210,12 @@ fn tempdir(prefix: &str) -> Result<TempDir> {
     tempfile::Builder::new()
         .prefix(prefix)
         .tempdir()
-        .map_err(|e| format!("cannot create a temp dir: {e}"))
+        .map_err(|e| format!("cannot create a temp dir: {e}").into())
 }
 
 fn path_str(p: &Path) -> Result<&str> {
     p.to_str()
-        .ok_or_else(|| format!("{} is not UTF-8", p.display()))
+        .ok_or_else(|| format!("{} is not UTF-8", p.display()).into())
 }
 
 fn read(p: &Path) -> String {
@@ -249,7 +248,8 @@ fn output(cmd: &mut Command, stdin: Option<&str>) -> Result<String> {
             out.status,
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
-        ));
+        )
+        .into());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -471,7 +471,8 @@ impl Keyring {
                 return Err(format!(
                     "gnome-keyring-daemon exited during startup ({status}): {}",
                     read(log)
-                ));
+                )
+                .into());
             }
             // Asked of the bus itself first: a call addressed to org.freedesktop.secrets
             // before our daemon owns the name would make the bus start the system's own
@@ -506,7 +507,8 @@ impl Keyring {
                     "gnome-keyring-daemon gave no default collection within 15 s; last reply: \
                      {text}; its log: {}",
                     read(log)
-                ));
+                )
+                .into());
             }
             std::thread::sleep(Duration::from_millis(100));
         }

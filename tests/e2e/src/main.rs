@@ -36,7 +36,7 @@ pub(crate) fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> {
+fn start_driver(data_dir: &std::path::Path) -> webdriver::Result<(Driver, String)> {
     let port = free_port();
     let native = free_port();
     let tauri_driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
@@ -70,19 +70,19 @@ fn start_driver(data_dir: &std::path::Path) -> Result<(Driver, String), String> 
 /// Starts the app's session. tauri-driver answers on its port before its native
 /// WebKitWebDriver is ready, so the first request can be dropped ("Unexpected EOF"); a few
 /// tries a second apart ride that out, while a real failure still fails the story.
-fn start_session(url: &str, app: &str) -> Result<webdriver::Session, String> {
-    let mut last = String::new();
+fn start_session(url: &str, app: &str) -> webdriver::Result<webdriver::Session> {
+    let mut last = None;
     for attempt in 1..=4 {
         match webdriver::Session::start(url, app) {
             Ok(s) => return Ok(s),
             Err(e) => {
                 eprintln!("session start attempt {attempt} failed: {e}");
-                last = e;
+                last = Some(e);
                 std::thread::sleep(Duration::from_secs(1));
             }
         }
     }
-    Err(last)
+    Err(last.unwrap_or_else(|| "tauri-driver gave no session".into()))
 }
 
 fn main() -> ExitCode {
@@ -117,9 +117,9 @@ fn main() -> ExitCode {
         // stopped only after the app has closed (the app syncs in the background).
         let county = match needs {
             stories::Needs::Window => Ok(None),
-            stories::Needs::County => county::County::start(&hub_bin)
-                .map(Some)
-                .map_err(|e| format!("the county could not be set up: {e}")),
+            stories::Needs::County => county::County::start(&hub_bin).map(Some).map_err(|e| {
+                webdriver::Failure::from(format!("the county could not be set up: {e}"))
+            }),
         };
         let result = county.and_then(|county| {
             let outcome = start_driver(data_dir.path()).and_then(|(driver, url)| {

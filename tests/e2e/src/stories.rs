@@ -1,7 +1,7 @@
 //! The stories: what a clerk does in the window, checked against what the window shows.
 
 use crate::county::{self, County};
-use crate::webdriver::{Result, Session, KEY_ENTER, KEY_F2};
+use crate::webdriver::{Failure, Result, Session, KEY_ENTER, KEY_F2};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
@@ -99,7 +99,7 @@ pub(crate) fn check(cond: bool, what: impl Into<String>) -> Result<()> {
     if cond {
         Ok(())
     } else {
-        Err(what.into())
+        Err(Failure::Story(what.into()))
     }
 }
 
@@ -204,7 +204,8 @@ pub(crate) fn pick_option(
                 "{select_testid}: {} options shown for {typed:?}, {} of them {title_part:?}",
                 shown.len(),
                 wanted.len()
-            ));
+            )
+            .into());
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
@@ -221,7 +222,8 @@ pub(crate) fn pick_option(
             return Err(format!(
                 "{select_testid} did not take {title_part:?}: {:?}",
                 s.dom(&testid(select_testid), true)?
-            ));
+            )
+            .into());
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
@@ -237,12 +239,12 @@ pub(crate) fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
 pub(crate) fn click_id(s: &Session, id: &str) -> Result<()> {
     let e = s.wait(&testid(id))?;
     match s.click(&e) {
-        Err(err) if err.contains("element click intercepted") => {
+        Err(err) if err.is_driver("element click intercepted") => {
             s.wait_gone(".ant-message-notice")?;
             s.click(&s.wait(&testid(id))?)
         }
         // Re-rendered between finding and clicking: find it again.
-        Err(err) if err.contains("stale element reference") => {
+        Err(err) if err.is_driver("stale element reference") => {
             std::thread::sleep(std::time::Duration::from_millis(200));
             s.click(&s.wait(&testid(id))?)
         }
@@ -261,7 +263,8 @@ pub(crate) fn pdf_text(path: &str) -> Result<String> {
         return Err(format!(
             "pdftotext {path} failed: {}",
             String::from_utf8_lossy(&out.stderr)
-        ));
+        )
+        .into());
     }
     Ok(String::from_utf8_lossy(&out.stdout)
         .chars()
@@ -295,7 +298,7 @@ fn wait_notice_count(s: &Session, n: usize) -> Result<Vec<String>> {
             return Ok(numbers);
         }
         if std::time::Instant::now() > deadline {
-            return Err(format!("expected {n} notices, see {numbers:?}"));
+            return Err(format!("expected {n} notices, see {numbers:?}").into());
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
@@ -500,7 +503,7 @@ fn enroll_login_take_a_case_and_sync(ctx: &Ctx<'_>) -> Result<()> {
     // Enrolled: the county named the window and center; nobody is logged in yet.
     s.wait(&testid("login-screen"))
         .map_err(|e| match s.dom(&testid("hub-error"), false) {
-            Ok(Some(refusal)) => format!("enrollment refused: {refusal}"),
+            Ok(Some(refusal)) => format!("enrollment refused: {refusal}").into(),
             _ => e,
         })?;
     let place = s.wait_text(&testid("login-place"), |t| t.contains(county::WINDOW_NAME))?;
@@ -523,7 +526,7 @@ fn enroll_login_take_a_case_and_sync(ctx: &Ctx<'_>) -> Result<()> {
         t.contains(county::USER_NAME)
     })
     .map_err(|e| match s.dom(&testid("login-error"), false) {
-        Ok(Some(refusal)) => format!("login refused: {refusal}"),
+        Ok(Some(refusal)) => format!("login refused: {refusal}").into(),
         _ => e,
     })?;
 
@@ -612,7 +615,7 @@ pub(crate) fn scroll_to_top(s: &Session) -> Result<()> {
             return Ok(());
         }
         if std::time::Instant::now() > deadline {
-            return Err(format!("the page stays scrolled by {scrolled} px"));
+            return Err(format!("the page stays scrolled by {scrolled} px").into());
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }

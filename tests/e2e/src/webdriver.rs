@@ -18,7 +18,47 @@ pub struct Session {
 #[derive(Debug, Clone)]
 pub struct Element(String);
 
-pub type Result<T> = std::result::Result<T, String>;
+/// Why a step of a story failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The WebDriver refused a command with a W3C error; `code` as the spec names it
+    /// ("stale element reference", "element click intercepted", …), which callers branch on.
+    #[error("{request} → HTTP {status} {code}: {message}")]
+    Driver {
+        request: String,
+        status: u16,
+        code: String,
+        message: String,
+    },
+    /// The driver could not be reached, or answered something unreadable.
+    #[error("{0}")]
+    Transport(String),
+    /// What the story found is not what a user relies on, or its setup failed: in words,
+    /// for the runner to print.
+    #[error("{0}")]
+    Story(String),
+}
+
+impl Failure {
+    /// Whether the driver refused with this W3C error code.
+    pub fn is_driver(&self, w3c_code: &str) -> bool {
+        matches!(self, Failure::Driver { code, .. } if code == w3c_code)
+    }
+}
+
+impl From<String> for Failure {
+    fn from(what: String) -> Failure {
+        Failure::Story(what)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(what: &str) -> Failure {
+        Failure::Story(what.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Failure>;
 
 fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value> {
     let req = ureq::request(method, url).timeout(Duration::from_secs(120));
@@ -28,15 +68,23 @@ fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value> {
     };
     let resp = match resp {
         Ok(r) => r,
-        Err(ureq::Error::Status(code, r)) => {
+        Err(ureq::Error::Status(status, r)) => {
             let body: Value = r.into_json().unwrap_or(Value::Null);
-            return Err(format!("{method} {url} → HTTP {code}: {body}"));
+            let error = &body["value"];
+            return Err(Failure::Driver {
+                request: format!("{method} {url}"),
+                status,
+                code: error["error"].as_str().unwrap_or_default().to_string(),
+                message: error["message"]
+                    .as_str()
+                    .map_or_else(|| body.to_string(), str::to_string),
+            });
         }
-        Err(e) => return Err(format!("{method} {url}: {e}")),
+        Err(e) => return Err(Failure::Transport(format!("{method} {url}: {e}"))),
     };
     let v: Value = resp
         .into_json()
-        .map_err(|e| format!("bad JSON from driver: {e}"))?;
+        .map_err(|e| Failure::Transport(format!("bad JSON from driver: {e}")))?;
     Ok(v["value"].clone())
 }
 
@@ -69,18 +117,18 @@ impl Session {
     /// re-renders during the search (a list filtering as the clerk types); that is "not there
     /// yet", so the search is repeated a few times before it counts as an error.
     fn find_raw(&self, css: &str) -> Result<Value> {
-        let mut last = String::new();
+        let mut last = None;
         for _ in 0..10 {
             match self.post("/elements", json!({"using": "css selector", "value": css})) {
                 Ok(v) => return Ok(v),
-                Err(e) if e.contains("stale element reference") => {
-                    last = e;
+                Err(e) if e.is_driver("stale element reference") => {
+                    last = Some(e);
                     std::thread::sleep(Duration::from_millis(100));
                 }
                 Err(e) => return Err(e),
             }
         }
-        Err(last)
+        Err(last.unwrap_or_else(|| Failure::Story(format!("could not search for {css}"))))
     }
 
     pub fn find(&self, css: &str) -> Result<Option<Element>> {
@@ -126,7 +174,7 @@ impl Session {
         self.get("/window")?
             .as_str()
             .map(str::to_string)
-            .ok_or_else(|| "no current window handle".to_string())
+            .ok_or_else(|| "no current window handle".into())
     }
 
     /// Sends the following commands to another of the application's windows.
@@ -147,7 +195,7 @@ impl Session {
                 return Ok(h);
             }
             if Instant::now() > deadline {
-                return Err(format!("no new window opened (known: {known:?})"));
+                return Err(format!("no new window opened (known: {known:?})").into());
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -178,7 +226,7 @@ impl Session {
                 return Ok(e);
             }
             if Instant::now() > deadline {
-                return Err(format!("timed out waiting for {css}"));
+                return Err(format!("timed out waiting for {css}").into());
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -198,9 +246,9 @@ impl Session {
                 }
             }
             if Instant::now() > deadline {
-                return Err(format!(
-                    "timed out waiting for the text of {css}; last: {last:?}"
-                ));
+                return Err(
+                    format!("timed out waiting for the text of {css}; last: {last:?}").into(),
+                );
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -211,7 +259,7 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(30);
         while self.find(css)?.is_some() {
             if Instant::now() > deadline {
-                return Err(format!("{css} is still there"));
+                return Err(format!("{css} is still there").into());
             }
             std::thread::sleep(Duration::from_millis(200));
         }
@@ -246,7 +294,7 @@ impl Session {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        std::fs::write(path, png).map_err(|e| format!("cannot save screenshot: {e}"))
+        std::fs::write(path, png).map_err(|e| format!("cannot save screenshot: {e}").into())
     }
 
     pub fn end(self) {

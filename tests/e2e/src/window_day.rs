@@ -125,7 +125,7 @@ fn choose(s: &Session, select_testid: &str, title_part: &str) -> Result<()> {
             std::thread::sleep(std::time::Duration::from_millis(200));
         }
     }
-    Err(format!("{select_testid} did not take {title_part:?}"))
+    Err(format!("{select_testid} did not take {title_part:?}").into())
 }
 
 /// The path of the PDF a "printed" notice names.
@@ -162,7 +162,7 @@ pub(crate) fn open_with(s: &Session, id: &str, opens: &str) -> Result<()> {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
     }
-    Err(format!("{id} did not open {opens}"))
+    Err(format!("{id} did not open {opens}").into())
 }
 
 /// A screenshot for the user guide, once the toasts are gone and the page is at its top.
@@ -223,7 +223,7 @@ fn confirm_return(s: &Session) -> Result<()> {
                 return Ok(());
             }
             if let Some(refusal) = s.dom(&testid("handover-return-error"), false)? {
-                return Err(format!("the return was refused: {refusal}"));
+                return Err(format!("the return was refused: {refusal}").into());
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
@@ -250,7 +250,7 @@ pub(crate) fn handover_and_return(ctx: &Ctx<'_>) -> Result<()> {
     click_id(s, "handover-submit")?;
     s.wait(&testid("handover-active")).map_err(|e| {
         match s.dom(&testid("handover-error"), false) {
-            Ok(Some(refusal)) => format!("handover refused: {refusal}"),
+            Ok(Some(refusal)) => format!("handover refused: {refusal}").into(),
             _ => e,
         }
     })?;
